@@ -1,0 +1,1 @@
+"""The starlette app, the GraphQL schema wiring, services (use cases), and the CLI."""

@@ -1,0 +1,23 @@
+"""The ``relgraph`` command line (typer + rich). This package is the composition root."""
+
+from __future__ import annotations
+
+import typer
+
+from api.cli.db import db_app
+from api.cli.demo import demo, generate
+from api.cli.serve import serve
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="relgraph",
+    help="Relationship-graph intelligence for CRM.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(db_app, name="db")
+app.command()(serve)
+app.command()(demo)
+app.command()(generate)

@@ -1,0 +1,33 @@
+"""``relgraph serve``: the GraphQL API under uvicorn."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import typer
+import uvicorn
+
+from api.app import create_app
+from api.cli.console import console
+from api.config import ApiSettings
+
+__all__ = ["serve", "serve_api"]
+
+
+def serve_api(settings: ApiSettings) -> None:
+    """Serve the API until interrupted (graceful shutdown on SIGINT/SIGTERM)."""
+    console.print(f"GraphQL API on http://{settings.host}:{settings.port}/graphql "
+                  "(open it in a browser for GraphiQL); Ctrl+C stops it.")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                log_level="info", timeout_graceful_shutdown=10)
+
+
+def serve(
+    host: str = typer.Option(None, help="Listen address (default 127.0.0.1)."),
+    port: int = typer.Option(None, help="Listen port (default 8000)."),
+) -> None:
+    """Serve the GraphQL API on http://127.0.0.1:8000/graphql."""
+    settings = ApiSettings.from_env()
+    settings = dataclasses.replace(settings, host=host or settings.host,
+                                   port=port or settings.port)
+    serve_api(settings)

@@ -1,0 +1,1 @@
+"""Use cases: read through graph/, compute with algorithms/, return model objects."""

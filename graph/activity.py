@@ -1,0 +1,74 @@
+"""Read people's shared interactions page by page, and write derived KNOWS edges."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+
+from neo4j.time import DateTime
+
+from graph.driver import GraphClient
+from graph.queries import knows
+from graph.rows import Row
+from graph.writers import GraphWriter, WriteResult
+from schema.activity import Knows, PairActivity, SharedInteraction
+from schema.enums import InteractionKind, ParticipantRole
+
+__all__ = ["ActivityReader", "KnowsWriter"]
+
+
+class ActivityReader:
+    """Streams :class:`PairActivity` for every pair of people who interacted."""
+
+    def __init__(self, client: GraphClient, *, page_size: int = 500) -> None:
+        if page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        self.client = client
+        self.page_size = page_size
+
+    async def pages(self) -> AsyncIterator[list[PairActivity]]:
+        """Yield the pairs of ``page_size`` people at a time, in uid order."""
+        after = ""
+        while True:
+            page = await self.client.read(
+                knows.PERSON_UID_PAGE, {"after": after, "limit": self.page_size}
+            )
+            if not page:
+                return
+            uids = [str(r["uid"]) for r in page]
+            records = await self.client.read(knows.PAIR_ACTIVITY, {"uids": uids})
+            yield [_pair(record) for record in records]
+            after = uids[-1]
+
+
+def _pair(record: Row) -> PairActivity:
+    touches = tuple(
+        SharedInteraction(
+            kind=InteractionKind(t["kind"]), occurred_at=_native(t["at"]),
+            role_a=ParticipantRole(t["role_a"]), role_b=ParticipantRole(t["role_b"]),
+        )
+        for t in record["touches"]
+    )
+    return PairActivity(a_uid=str(record["a"]), b_uid=str(record["b"]), interactions=touches)
+
+
+def _native(value: object) -> object:
+    return value.to_native() if isinstance(value, DateTime) else value
+
+
+class KnowsWriter:
+    """Writes derived KNOWS edges in ``UNWIND`` batches."""
+
+    def __init__(self, client: GraphClient, *, batch_size: int = 2000) -> None:
+        self._writer = GraphWriter(client, batch_size=batch_size)
+
+    async def write(self, ties: Iterable[Knows]) -> WriteResult:
+        """Upsert one KNOWS edge per pair, replacing its derived properties."""
+        return await self._writer.write_rows(knows.UPSERT_KNOWS, ties, _knows_row)
+
+
+def _knows_row(tie: Knows) -> Row:
+    props = {"strength": tie.strength, "count": tie.count, "first_at": tie.first_at,
+             "last_at": tie.last_at, "reciprocity": tie.reciprocity,
+             "computed_at": tie.computed_at, "source": "derived",
+             "source_id": f"{tie.a_uid}|{tie.b_uid}"}
+    return {"a": tie.a_uid, "b": tie.b_uid, "props": props}

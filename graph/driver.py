@@ -1,0 +1,96 @@
+"""The async driver, and the one object through which every query runs.
+
+:class:`GraphClient` runs each query in a managed transaction (``execute_read`` /
+``execute_write``) with a server-side timeout, consumes the result inside the transaction
+function, translates driver errors, and counts the queries it sends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, LiteralString
+
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    NotificationDisabledClassification,
+    unit_of_work,
+)
+
+from graph.config import GraphSettings
+from graph.errors import translate_driver_errors
+
+__all__ = ["GraphClient", "Record", "open_driver"]
+
+Record = dict[str, Any]
+
+
+def open_driver(settings: GraphSettings) -> AsyncDriver:
+    """Build the process's single async driver from ``settings`` (no I/O yet)."""
+    return AsyncGraphDatabase.driver(
+        settings.uri,
+        auth=settings.auth,
+        connection_timeout=5.0,
+        connection_acquisition_timeout=30.0,
+        max_transaction_retry_time=15.0,
+        user_agent="relgraph/0.1",
+        # "label does not exist" is expected on a fresh database; keep the other notifications.
+        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
+    )
+
+
+class GraphClient:
+    """Managed-transaction reads and writes against one database, with a time budget."""
+
+    def __init__(self, driver: AsyncDriver, *, database: str, timeout: float) -> None:
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.queries_sent = 0
+
+    @classmethod
+    def from_settings(cls, settings: GraphSettings) -> GraphClient:
+        """Open a driver for ``settings`` and wrap it."""
+        return cls(open_driver(settings), database=settings.database,
+                   timeout=settings.query_timeout)
+
+    async def close(self) -> None:
+        """Close the driver and its connection pool."""
+        await self.driver.close()
+
+    async def verify(self) -> None:
+        """Raise :class:`graph.errors.GraphUnavailable` unless the server answers."""
+        with translate_driver_errors():
+            await self.driver.verify_connectivity()
+
+    async def read(
+        self, text: LiteralString, parameters: Mapping[str, Any] | None = None,
+        *, timeout: float | None = None,
+    ) -> list[Record]:
+        """Run a read query and return its records as dicts."""
+        work = unit_of_work(timeout=timeout or self.timeout)(_collect)
+        self.queries_sent += 1
+        with translate_driver_errors():
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_read(work, text, dict(parameters or {}))
+
+    async def write(
+        self, text: LiteralString, parameters: Mapping[str, Any] | None = None,
+        *, timeout: float | None = None,
+    ) -> list[Record]:
+        """Run a write query in its own managed transaction and return its records."""
+        work = unit_of_work(timeout=timeout or self.timeout)(_collect)
+        self.queries_sent += 1
+        with translate_driver_errors():
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(work, text, dict(parameters or {}))
+
+
+async def _collect(
+    tx: AsyncManagedTransaction, text: LiteralString, parameters: dict[str, Any]
+) -> list[Record]:
+    result = await tx.run(text, parameters)
+    return [record.data() async for record in result]

@@ -1,0 +1,65 @@
+"""Apply the graph model's constraints and indexes, idempotently.
+
+Every statement uses ``IF NOT EXISTS``, so re-running is always safe and also heals a database
+whose schema drifted; each migration is recorded as a ``(:RelgraphMigration)`` node so
+``migrate`` can report what was new.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import LiteralString
+
+from graph.driver import GraphClient
+from graph.queries.schema import (
+    CONSTRAINTS,
+    FULLTEXT_INDEX,
+    INDEXES,
+    MIGRATION_MARKER,
+    RECORD_MIGRATION,
+)
+
+__all__ = ["MIGRATIONS", "Migration", "MigrationReport", "migrate"]
+
+_AWAIT_INDEXES: LiteralString = "CALL db.awaitIndexes($seconds)"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Migration:
+    """A named, ordered group of idempotent schema statements."""
+
+    id: str
+    description: str
+    statements: tuple[LiteralString, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MigrationReport:
+    """Which migrations this run applied for the first time, and which were already there."""
+
+    applied: tuple[str, ...]
+    already_applied: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(id="0001_constraints", description="uniqueness on every natural and external key",
+              statements=CONSTRAINTS),
+    Migration(id="0002_indexes", description="lookup, time and full-text indexes",
+              statements=(*INDEXES, FULLTEXT_INDEX)),
+)
+
+
+async def migrate(client: GraphClient, *, index_wait_seconds: int = 300) -> MigrationReport:
+    """Apply every migration and wait until the indexes are online."""
+    before = {record["id"] for record in await client.read(MIGRATION_MARKER)}
+    for migration in MIGRATIONS:
+        for statement in migration.statements:
+            await client.write(statement)
+        await client.write(
+            RECORD_MIGRATION, {"id": migration.id, "description": migration.description}
+        )
+    await client.read(_AWAIT_INDEXES, {"seconds": index_wait_seconds},
+                      timeout=float(index_wait_seconds) + 5)
+    applied = tuple(m.id for m in MIGRATIONS if m.id not in before)
+    already = tuple(m.id for m in MIGRATIONS if m.id in before)
+    return MigrationReport(applied=applied, already_applied=already)

@@ -1,0 +1,30 @@
+"""Reading pairs' shared interactions and writing the derived KNOWS edges."""
+
+from __future__ import annotations
+
+from typing import LiteralString
+
+__all__ = ["PAIR_ACTIVITY", "PERSON_UID_PAGE", "UPSERT_KNOWS"]
+
+PERSON_UID_PAGE: LiteralString = """
+MATCH (p:Person) WHERE p.uid > $after
+RETURN p.uid AS uid ORDER BY uid LIMIT $limit
+"""
+
+# Each unordered pair is reported once, by its lower uid.
+PAIR_ACTIVITY: LiteralString = """
+UNWIND $uids AS uid
+MATCH (a:Person {uid: uid})-[ra:PARTICIPATED_IN]->(i:Interaction)<-[rb:PARTICIPATED_IN]-(b:Person)
+WHERE a.uid < b.uid
+RETURN a.uid AS a, b.uid AS b,
+       collect({kind: i.kind, at: i.occurred_at, role_a: ra.role, role_b: rb.role}) AS touches
+"""
+
+UPSERT_KNOWS: LiteralString = """
+UNWIND $rows AS row
+MATCH (a:Person {uid: row.a})
+MATCH (b:Person {uid: row.b})
+MERGE (a)-[k:KNOWS]->(b)
+SET k += row.props
+RETURN count(*) AS written
+"""

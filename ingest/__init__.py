@@ -1,0 +1,1 @@
+"""Readers for each source format -> validated rows -> graph writers, batched."""

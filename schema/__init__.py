@@ -1,0 +1,1 @@
+"""The domain model of Relgraph: plain dataclasses and enums, no I/O."""

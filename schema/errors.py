@@ -1,0 +1,25 @@
+"""The root of Relgraph's exception hierarchy.
+
+::
+
+    CrmGraphError
+    ├── graph.errors.GraphError
+    │   ├── GraphUnavailable          the database cannot be reached
+    │   ├── DuplicateEntity           a write broke a uniqueness constraint
+    │   ├── QueryTimeout              a query ran past its time budget
+    │   └── LocalServerError          the managed local Neo4j server
+    │       ├── AlreadyRunning
+    │       ├── NotRunning
+    │       ├── ServerStartFailed
+    │       ├── JavaNotFound
+    │       └── DistributionError
+    └── (later: ingest and api errors)
+"""
+
+from __future__ import annotations
+
+__all__ = ["CrmGraphError"]
+
+
+class CrmGraphError(Exception):
+    """Base class of every error Relgraph raises on purpose."""

@@ -45,14 +45,16 @@ class Direction(StrEnum):
     CO_RECIPIENT = "co_recipient"  # both received the same message from someone else
 
 
-_DEFAULT_WEIGHTS = MappingProxyType({
-    InteractionKind.MEETING: 1.0,
-    InteractionKind.CALL: 0.7,
-    InteractionKind.EMAIL: 0.4,
-    InteractionKind.MESSAGE: 0.3,
-    InteractionKind.SUPPORT: 0.3,
-    InteractionKind.NOTE: 0.1,
-})
+_DEFAULT_WEIGHTS = MappingProxyType(
+    {
+        InteractionKind.MEETING: 1.0,
+        InteractionKind.CALL: 0.7,
+        InteractionKind.EMAIL: 0.4,
+        InteractionKind.MESSAGE: 0.3,
+        InteractionKind.SUPPORT: 0.3,
+        InteractionKind.NOTE: 0.1,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,7 +102,9 @@ class TieStrength:
 
 
 def tie_strength(
-    touches: Sequence[Touch], *, as_of: datetime,
+    touches: Sequence[Touch],
+    *,
+    as_of: datetime,
     parameters: StrengthParameters = DEFAULT_PARAMETERS,
 ) -> TieStrength:
     """Return the tie strength of a pair from their shared touches.
@@ -134,23 +138,34 @@ def tie_strength(
     """
     seen = [t for t in touches if t.at <= as_of]
     if not seen:
-        return TieStrength(strength=0.0, volume=0.0, frequency=0.0, reciprocity=0.0, count=0,
-                           first_at=None, last_at=None)
+        return TieStrength(
+            strength=0.0,
+            volume=0.0,
+            frequency=0.0,
+            reciprocity=0.0,
+            count=0,
+            first_at=None,
+            last_at=None,
+        )
     volume = sum(_weight(t, as_of, parameters) for t in seen)
     frequency = 1.0 - math.exp(-volume / parameters.saturation)
     reciprocity = _reciprocity(seen)
     factor = parameters.one_way_floor + (1.0 - parameters.one_way_floor) * reciprocity
     return TieStrength(
-        strength=frequency * factor, volume=volume, frequency=frequency,
-        reciprocity=reciprocity, count=len(seen),
-        first_at=min(t.at for t in seen), last_at=max(t.at for t in seen),
+        strength=frequency * factor,
+        volume=volume,
+        frequency=frequency,
+        reciprocity=reciprocity,
+        count=len(seen),
+        first_at=min(t.at for t in seen),
+        last_at=max(t.at for t in seen),
     )
 
 
 def _weight(touch: Touch, as_of: datetime, parameters: StrengthParameters) -> float:
     age_days = (as_of - touch.at).total_seconds() / 86400.0
     weight = parameters.channel_weights.get(touch.kind, 0.0)
-    weight *= 0.5 ** (age_days / parameters.half_life_days)
+    weight *= math.pow(0.5, age_days / parameters.half_life_days)
     if touch.direction is Direction.CO_RECIPIENT:
         weight *= parameters.co_recipient_factor
     return weight

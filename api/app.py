@@ -54,8 +54,9 @@ def create_app(settings: ApiSettings | None = None) -> Starlette:
         finally:
             await client.close()
 
-    graphql = RelgraphGraphQL(build_schema(settings),
-                              graphql_ide="graphiql" if settings.graphiql else None)
+    graphql = RelgraphGraphQL(
+        build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
+    )
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
@@ -64,8 +65,6 @@ def create_app(settings: ApiSettings | None = None) -> Starlette:
     return Starlette(routes=routes, lifespan=lifespan)
 
 
-def __getattr__(name: str) -> Starlette:
-    # ``uvicorn api.app:app`` builds the app on first access, not at import time.
-    if name == "app":
-        return create_app()
-    raise AttributeError(name)
+# For ``uvicorn api.app:app``: building the app reads settings only; the driver opens in the
+# lifespan, when the server starts.
+app = create_app()

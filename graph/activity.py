@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
+from datetime import datetime
+from typing import Any
 
 from neo4j.time import DateTime
 
@@ -43,16 +45,22 @@ class ActivityReader:
 def _pair(record: Row) -> PairActivity:
     touches = tuple(
         SharedInteraction(
-            kind=InteractionKind(t["kind"]), occurred_at=_native(t["at"]),
-            role_a=ParticipantRole(t["role_a"]), role_b=ParticipantRole(t["role_b"]),
+            kind=InteractionKind(t["kind"]),
+            occurred_at=_native(t["at"]),
+            role_a=ParticipantRole(t["role_a"]),
+            role_b=ParticipantRole(t["role_b"]),
         )
         for t in record["touches"]
     )
     return PairActivity(a_uid=str(record["a"]), b_uid=str(record["b"]), interactions=touches)
 
 
-def _native(value: object) -> object:
-    return value.to_native() if isinstance(value, DateTime) else value
+def _native(value: Any) -> datetime:
+    if isinstance(value, DateTime):
+        return value.to_native()
+    if isinstance(value, datetime):
+        return value
+    raise TypeError(f"expected a DateTime, got {type(value).__name__}")
 
 
 class KnowsWriter:
@@ -67,8 +75,14 @@ class KnowsWriter:
 
 
 def _knows_row(tie: Knows) -> Row:
-    props = {"strength": tie.strength, "count": tie.count, "first_at": tie.first_at,
-             "last_at": tie.last_at, "reciprocity": tie.reciprocity,
-             "computed_at": tie.computed_at, "source": "derived",
-             "source_id": f"{tie.a_uid}|{tie.b_uid}"}
+    props = {
+        "strength": tie.strength,
+        "count": tie.count,
+        "first_at": tie.first_at,
+        "last_at": tie.last_at,
+        "reciprocity": tie.reciprocity,
+        "computed_at": tie.computed_at,
+        "source": "derived",
+        "source_id": f"{tie.a_uid}|{tie.b_uid}",
+    }
     return {"a": tie.a_uid, "b": tie.b_uid, "props": props}

@@ -63,14 +63,15 @@ class GraphSettings:
     password: str | None = None
     database: str = "neo4j"
     query_timeout: float = 30.0
+    retry_time: float = 15.0
     external: bool = False
 
     def __post_init__(self) -> None:
         scheme = self.uri.split("://", 1)[0]
         if scheme not in {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}:
             raise ValueError(f"unsupported Neo4j URI scheme {scheme!r} in {self.uri!r}")
-        if self.query_timeout <= 0:
-            raise ValueError("query_timeout must be positive")
+        if self.query_timeout <= 0 or self.retry_time < 0:
+            raise ValueError("query_timeout must be positive and retry_time not negative")
 
     @property
     def auth(self) -> tuple[str, str] | None:
@@ -86,6 +87,7 @@ class GraphSettings:
         """Use ``NEO4J_URI`` when set, otherwise the managed local server."""
         env = os.environ if env is None else env
         timeout = float(env.get("RELGRAPH_QUERY_TIMEOUT", "30"))
+        retry = float(env.get("RELGRAPH_RETRY_TIME", "15"))
         database = env.get("NEO4J_DATABASE", "neo4j")
         if uri := env.get("NEO4J_URI"):
             return cls(
@@ -94,7 +96,8 @@ class GraphSettings:
                 password=env.get("NEO4J_PASSWORD"),
                 database=database,
                 query_timeout=timeout,
+                retry_time=retry,
                 external=True,
             )
         local = local or LocalServerSettings.from_env(env)
-        return cls(uri=local.uri, database=database, query_timeout=timeout)
+        return cls(uri=local.uri, database=database, query_timeout=timeout, retry_time=retry)

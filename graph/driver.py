@@ -33,7 +33,7 @@ def open_driver(settings: GraphSettings) -> AsyncDriver:
         auth=settings.auth,
         connection_timeout=5.0,
         connection_acquisition_timeout=30.0,
-        max_transaction_retry_time=15.0,
+        max_transaction_retry_time=settings.retry_time,
         user_agent="relgraph/0.1",
         # "label does not exist" is expected on a fresh database; keep the other notifications.
         notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
@@ -54,8 +54,9 @@ class GraphClient:
     @classmethod
     def from_settings(cls, settings: GraphSettings) -> GraphClient:
         """Open a driver for ``settings`` and wrap it."""
-        return cls(open_driver(settings), database=settings.database,
-                   timeout=settings.query_timeout)
+        return cls(
+            open_driver(settings), database=settings.database, timeout=settings.query_timeout
+        )
 
     async def close(self) -> None:
         """Close the driver and its connection pool."""
@@ -67,8 +68,11 @@ class GraphClient:
             await self.driver.verify_connectivity()
 
     async def read(
-        self, text: LiteralString, parameters: Mapping[str, Any] | None = None,
-        *, timeout: float | None = None,
+        self,
+        text: LiteralString,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
     ) -> list[Record]:
         """Run a read query and return its records as dicts."""
         work = unit_of_work(timeout=timeout or self.timeout)(_collect)
@@ -78,8 +82,11 @@ class GraphClient:
                 return await session.execute_read(work, text, dict(parameters or {}))
 
     async def write(
-        self, text: LiteralString, parameters: Mapping[str, Any] | None = None,
-        *, timeout: float | None = None,
+        self,
+        text: LiteralString,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
     ) -> list[Record]:
         """Run a write query in its own managed transaction and return its records."""
         work = unit_of_work(timeout=timeout or self.timeout)(_collect)

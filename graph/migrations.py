@@ -42,10 +42,16 @@ class MigrationReport:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(id="0001_constraints", description="uniqueness on every natural and external key",
-              statements=CONSTRAINTS),
-    Migration(id="0002_indexes", description="lookup, time and full-text indexes",
-              statements=(*INDEXES, FULLTEXT_INDEX)),
+    Migration(
+        id="0001_constraints",
+        description="uniqueness on every natural and external key",
+        statements=CONSTRAINTS,
+    ),
+    Migration(
+        id="0002_indexes",
+        description="lookup, time and full-text indexes",
+        statements=(*INDEXES, FULLTEXT_INDEX),
+    ),
 )
 
 
@@ -58,8 +64,9 @@ async def migrate(client: GraphClient, *, index_wait_seconds: int = 300) -> Migr
         await client.write(
             RECORD_MIGRATION, {"id": migration.id, "description": migration.description}
         )
-    await client.read(_AWAIT_INDEXES, {"seconds": index_wait_seconds},
-                      timeout=float(index_wait_seconds) + 5)
+    await client.read(
+        _AWAIT_INDEXES, {"seconds": index_wait_seconds}, timeout=float(index_wait_seconds) + 5
+    )
     applied = tuple(m.id for m in MIGRATIONS if m.id not in before)
     already = tuple(m.id for m in MIGRATIONS if m.id in before)
     return MigrationReport(applied=applied, already_applied=already)

@@ -30,8 +30,9 @@ class StatsReader:
     async def server(self) -> ServerInfo:
         """The server's name, version and edition."""
         record = (await self.client.read(stats.SERVER_VERSION))[0]
-        return ServerInfo(name=str(record["name"]), version=str(record["version"]),
-                          edition=str(record["edition"]))
+        return ServerInfo(
+            name=str(record["name"]), version=str(record["version"]), edition=str(record["edition"])
+        )
 
     async def constraint_names(self) -> list[str]:
         """Names of every constraint in the database."""
@@ -39,5 +40,6 @@ class StatsReader:
 
     async def index_states(self) -> dict[str, str]:
         """``{index name: state}`` for every index."""
-        return {str(r["name"]): str(r["state"])
-                for r in await self.client.read(stats.SHOW_INDEX_STATES)}
+        return {
+            str(r["name"]): str(r["state"]) for r in await self.client.read(stats.SHOW_INDEX_STATES)
+        }

@@ -70,76 +70,137 @@ def _provenance(provenance: Provenance) -> Row:
 
 def company_row(company: Company) -> Row:
     """The row of :data:`graph.queries.entities.UPSERT_COMPANIES`."""
-    props = {"name": company.name, "domain": normalise_domain(company.domain),
-             "industry": company.industry, "address": company.address,
-             "phone": company.phone, "is_home": company.is_home,
-             **_provenance(company.provenance)}
-    return {"uid": company.uid, "props": props, "domain": props["domain"],
-            "address_key": address_key(company.address), "phone": company.phone}
+    props = {
+        "name": company.name,
+        "domain": normalise_domain(company.domain),
+        "industry": company.industry,
+        "address": company.address,
+        "phone": company.phone,
+        "is_home": company.is_home,
+        **_provenance(company.provenance),
+    }
+    return {
+        "uid": company.uid,
+        "props": props,
+        "domain": props["domain"],
+        "address_key": address_key(company.address),
+        "phone": company.phone,
+    }
 
 
 def person_row(person: Person) -> Row:
     """The row of :data:`graph.queries.entities.UPSERT_PEOPLE`."""
     email = person.email.strip().lower() if person.email else None
-    props = {"full_name": person.full_name, "email": email, "phone": person.phone,
-             "title": person.title, "department": person.department,
-             "seniority": person.seniority.value, "is_colleague": person.is_colleague,
-             **_provenance(person.provenance)}
+    props = {
+        "full_name": person.full_name,
+        "email": email,
+        "phone": person.phone,
+        "title": person.title,
+        "department": person.department,
+        "seniority": person.seniority.value,
+        "is_colleague": person.is_colleague,
+        **_provenance(person.provenance),
+    }
     return {"uid": person.uid, "props": props, "phone": person.phone}
 
 
 def employment_row(employment: Employment) -> Row:
     """The row of :data:`graph.queries.relationships.UPSERT_EMPLOYMENTS`."""
-    props = {"title": employment.title, "department": employment.department,
-             "seniority": employment.seniority.value, "role": employment.role.value,
-             "start": employment.start, "end": employment.end,
-             **_provenance(employment.provenance)}
-    return {"uid": relationship_uid("works_at", employment.provenance),
-            "person_uid": employment.person_uid, "company_uid": employment.company_uid,
-            "props": props}
+    props = {
+        "title": employment.title,
+        "department": employment.department,
+        "seniority": employment.seniority.value,
+        "role": employment.role.value,
+        "start": employment.start,
+        "end": employment.end,
+        **_provenance(employment.provenance),
+    }
+    return {
+        "uid": relationship_uid("works_at", employment.provenance),
+        "person_uid": employment.person_uid,
+        "company_uid": employment.company_uid,
+        "props": props,
+    }
 
 
 def reporting_line_row(line: ReportingLine) -> Row:
     """The row of :data:`graph.queries.relationships.UPSERT_REPORTING_LINES`."""
-    props = {"valid_from": line.valid_from, "valid_to": line.valid_to,
-             "kind": line.kind.value, "confidence": line.confidence,
-             **_provenance(line.provenance)}
-    return {"uid": relationship_uid("reports_to", line.provenance),
-            "person_uid": line.person_uid, "manager_uid": line.manager_uid, "props": props}
+    props = {
+        "valid_from": line.valid_from,
+        "valid_to": line.valid_to,
+        "kind": line.kind.value,
+        "confidence": line.confidence,
+        **_provenance(line.provenance),
+    }
+    return {
+        "uid": relationship_uid("reports_to", line.provenance),
+        "person_uid": line.person_uid,
+        "manager_uid": line.manager_uid,
+        "props": props,
+    }
 
 
 def subsidiary_row(link: Subsidiary) -> Row:
     """The row of :data:`graph.queries.relationships.UPSERT_SUBSIDIARIES`."""
-    return {"child_uid": link.child_uid, "parent_uid": link.parent_uid,
-            "props": _provenance(link.provenance)}
+    return {
+        "child_uid": link.child_uid,
+        "parent_uid": link.parent_uid,
+        "props": _provenance(link.provenance),
+    }
 
 
 def ownership_row(link: AccountOwnership) -> Row:
     """The row of :data:`graph.queries.relationships.UPSERT_OWNERSHIPS`."""
-    return {"person_uid": link.person_uid, "company_uid": link.company_uid,
-            "props": _provenance(link.provenance)}
+    return {
+        "person_uid": link.person_uid,
+        "company_uid": link.company_uid,
+        "props": _provenance(link.provenance),
+    }
 
 
 def deal_row(deal: Deal) -> Row:
     """The row of :data:`graph.queries.entities.UPSERT_DEALS`."""
-    props = {"name": deal.name, "amount": deal.amount, "currency": deal.currency,
-             "stage": deal.stage.value, "probability": deal.probability,
-             "close_date": deal.close_date, **_provenance(deal.provenance)}
-    return {"uid": deal.uid, "props": props, "company_uid": deal.company_uid,
-            "owner_uid": deal.owner_uid}
+    props = {
+        "name": deal.name,
+        "amount": deal.amount,
+        "currency": deal.currency,
+        "stage": deal.stage.value,
+        "probability": deal.probability,
+        "close_date": deal.close_date,
+        **_provenance(deal.provenance),
+    }
+    return {
+        "uid": deal.uid,
+        "props": props,
+        "company_uid": deal.company_uid,
+        "owner_uid": deal.owner_uid,
+    }
 
 
 def deal_contact_row(contact: DealContact) -> Row:
     """The row of :data:`graph.queries.relationships.UPSERT_DEAL_CONTACTS`."""
-    return {"deal_uid": contact.deal_uid, "person_uid": contact.person_uid,
-            "role": contact.role.value, "props": _provenance(contact.provenance)}
+    return {
+        "deal_uid": contact.deal_uid,
+        "person_uid": contact.person_uid,
+        "role": contact.role.value,
+        "props": _provenance(contact.provenance),
+    }
 
 
 def interaction_row(interaction: Interaction) -> Row:
     """The row of :data:`graph.queries.entities.UPSERT_INTERACTIONS`."""
-    props = {"kind": interaction.kind.value, "occurred_at": interaction.occurred_at,
-             "subject": interaction.subject, **_provenance(interaction.provenance)}
-    participants = [{"person_uid": p.person_uid, "role": p.role.value}
-                    for p in interaction.participants]
-    return {"uid": interaction.uid, "props": props, "deal_uid": interaction.deal_uid,
-            "participants": participants}
+    props = {
+        "kind": interaction.kind.value,
+        "occurred_at": interaction.occurred_at,
+        "subject": interaction.subject,
+        **_provenance(interaction.provenance),
+    }
+    participants = [
+        {"person_uid": p.person_uid, "role": p.role.value} for p in interaction.participants
+    ]
+    return {
+        "uid": interaction.uid,
+        "props": props,
+        "deal_uid": interaction.deal_uid,
+        "participants": participants,
+    }

@@ -76,7 +76,9 @@ class GraphWriter:
 
     async def subsidiaries(self, records: Iterable[Subsidiary]) -> WriteResult:
         """Upsert SUBSIDIARY_OF edges."""
-        return await self.write_rows(relationships.UPSERT_SUBSIDIARIES, records, rows.subsidiary_row)
+        return await self.write_rows(
+            relationships.UPSERT_SUBSIDIARIES, records, rows.subsidiary_row
+        )
 
     async def ownerships(self, records: Iterable[AccountOwnership]) -> WriteResult:
         """Upsert OWNS edges from colleagues to their accounts."""

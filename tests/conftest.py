@@ -40,8 +40,12 @@ def neo4j_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphSe
     if os.environ.get("NEO4J_URI"):
         yield GraphSettings.from_env()
         return
-    local = LocalServerSettings(home=tmp_path_factory.mktemp("neo4j-session"), port=free_port(),
-                                heap="1g", page_cache="512m")
+    local = LocalServerSettings(
+        home=tmp_path_factory.mktemp("neo4j-session"),
+        port=free_port(),
+        heap="1g",
+        page_cache="512m",
+    )
     server = LocalServer(local)
     try:
         server.start()
@@ -89,8 +93,12 @@ def local_server_factory(tmp_path: Path) -> Iterator[ServerFactory]:
     servers: list[LocalServer] = []
 
     def build(home: Path | None = None, port: int | None = None) -> LocalServer:
-        settings = LocalServerSettings(home=home or tmp_path / "server", port=port or free_port(),
-                                       heap="512m", page_cache="128m")
+        settings = LocalServerSettings(
+            home=home or tmp_path / "server",
+            port=port or free_port(),
+            heap="512m",
+            page_cache="128m",
+        )
         server = LocalServer(settings)
         servers.append(server)
         return server

@@ -12,8 +12,9 @@ from graph.migrations import MigrationReport, migrate
 
 __all__ = ["apply_migrations", "db_app", "ensure_database"]
 
-db_app = typer.Typer(help="The graph database: a managed local Neo4j, or NEO4J_URI.",
-                     no_args_is_help=True)
+db_app = typer.Typer(
+    help="The graph database: a managed local Neo4j, or NEO4J_URI.", no_args_is_help=True
+)
 
 
 def _print_status(status: ServerStatus) -> None:
@@ -90,8 +91,10 @@ def migrate_command() -> None:
     graph = GraphSettings.from_env()
     with fail_cleanly():
         report = run(apply_migrations(graph))
-    console.print(f"applied: {', '.join(report.applied) or 'nothing new'}; "
-                  f"already applied: {', '.join(report.already_applied) or 'none'}")
+    console.print(
+        f"applied: {', '.join(report.applied) or 'nothing new'}; "
+        f"already applied: {', '.join(report.already_applied) or 'none'}"
+    )
 
 
 @db_app.command()

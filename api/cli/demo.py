@@ -7,6 +7,7 @@ import time
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -58,36 +59,44 @@ async def load_demo(graph: GraphSettings, dataset: DemoDataset) -> dict[str, int
 
 
 def demo(
-    seed: int = typer.Option(7, help="Seed of the generator: same seed, same data."),
-    scale: ScaleName = typer.Option(ScaleName.SMALL, help="small, or benchmark (~1M interactions)."),
-    serve: bool = typer.Option(True, help="Serve the GraphQL API after loading."),
-    port: int = typer.Option(None, help="API port (default 8000)."),
+    seed: Annotated[int, typer.Option(help="Seed of the generator: same seed, same data.")] = 7,
+    scale: Annotated[
+        ScaleName, typer.Option(help="small, or benchmark (~1M interactions).")
+    ] = ScaleName.SMALL,
+    serve: Annotated[bool, typer.Option(help="Serve the GraphQL API after loading.")] = True,
+    port: Annotated[int | None, typer.Option(help="API port (default 8000).")] = None,
 ) -> None:
     """Start the database, load the generated demo data, and serve GraphQL with GraphiQL."""
     local, settings = LocalServerSettings.from_env(), ApiSettings.from_env()
     with fail_cleanly():
         ensure_database(local, settings.graph)
         report = run(apply_migrations(settings.graph))
-        console.print(f"Schema: {len(report.applied)} new migration(s), "
-                      f"{len(report.already_applied)} already applied")
+        console.print(
+            f"Schema: {len(report.applied)} new migration(s), "
+            f"{len(report.already_applied)} already applied"
+        )
         started = time.perf_counter()
         dataset = generate_dataset(seed=seed, scale=_SCALES[scale])
         files = write_templates(dataset, local.home / "demo")
-        console.print(f"Generated the {scale.value} data set (seed {seed}) in "
-                      f"{time.perf_counter() - started:.1f}s; import templates and ground truth "
-                      f"in {local.home / 'demo'} ({len(files)} files)")
+        console.print(
+            f"Generated the {scale.value} data set (seed {seed}) in "
+            f"{time.perf_counter() - started:.1f}s; import templates and ground truth "
+            f"in {local.home / 'demo'} ({len(files)} files)"
+        )
         started = time.perf_counter()
         counts = run(load_demo(settings.graph, dataset))
-        console.print(f"Loaded in {time.perf_counter() - started:.1f}s: "
-                      + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+        console.print(
+            f"Loaded in {time.perf_counter() - started:.1f}s: "
+            + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+        )
     if serve:
         serve_api(dataclasses.replace(settings, port=port or settings.port))
 
 
 def generate(
-    out: Path = typer.Argument(..., help="Folder for the CSV templates and ground_truth.json."),
-    seed: int = typer.Option(7, help="Seed of the generator."),
-    scale: ScaleName = typer.Option(ScaleName.SMALL, help="small or benchmark."),
+    out: Annotated[Path, typer.Argument(help="Folder for the CSV templates and ground truth.")],
+    seed: Annotated[int, typer.Option(help="Seed of the generator.")] = 7,
+    scale: Annotated[ScaleName, typer.Option(help="small or benchmark.")] = ScaleName.SMALL,
 ) -> None:
     """Write the demo data set as native import templates plus its ground truth."""
     dataset = generate_dataset(seed=seed, scale=_SCALES[scale])

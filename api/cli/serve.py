@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Annotated
 
 import typer
 import uvicorn
@@ -16,18 +17,24 @@ __all__ = ["serve", "serve_api"]
 
 def serve_api(settings: ApiSettings) -> None:
     """Serve the API until interrupted (graceful shutdown on SIGINT/SIGTERM)."""
-    console.print(f"GraphQL API on http://{settings.host}:{settings.port}/graphql "
-                  "(open it in a browser for GraphiQL); Ctrl+C stops it.")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_level="info", timeout_graceful_shutdown=10)
+    console.print(
+        f"GraphQL API on http://{settings.host}:{settings.port}/graphql "
+        "(open it in a browser for GraphiQL); Ctrl+C stops it."
+    )
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        timeout_graceful_shutdown=10,
+    )
 
 
 def serve(
-    host: str = typer.Option(None, help="Listen address (default 127.0.0.1)."),
-    port: int = typer.Option(None, help="Listen port (default 8000)."),
+    host: Annotated[str | None, typer.Option(help="Listen address (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Listen port (default 8000).")] = None,
 ) -> None:
     """Serve the GraphQL API on http://127.0.0.1:8000/graphql."""
     settings = ApiSettings.from_env()
-    settings = dataclasses.replace(settings, host=host or settings.host,
-                                   port=port or settings.port)
+    settings = dataclasses.replace(settings, host=host or settings.host, port=port or settings.port)
     serve_api(settings)

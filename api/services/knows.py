@@ -36,14 +36,24 @@ def knows_from_activity(
         for i in pair.interactions
     ]
     tie = tie_strength(touches, as_of=as_of, parameters=parameters)
-    return Knows(a_uid=pair.a_uid, b_uid=pair.b_uid, strength=tie.strength, count=tie.count,
-                 first_at=tie.first_at, last_at=tie.last_at, reciprocity=tie.reciprocity,
-                 computed_at=as_of)
+    return Knows(
+        a_uid=pair.a_uid,
+        b_uid=pair.b_uid,
+        strength=tie.strength,
+        count=tie.count,
+        first_at=tie.first_at,
+        last_at=tie.last_at,
+        reciprocity=tie.reciprocity,
+        computed_at=as_of,
+    )
 
 
 async def derive_knows(
-    client: GraphClient, *, as_of: datetime,
-    parameters: StrengthParameters = DEFAULT_PARAMETERS, page_size: int = 500,
+    client: GraphClient,
+    *,
+    as_of: datetime,
+    parameters: StrengthParameters = DEFAULT_PARAMETERS,
+    page_size: int = 500,
 ) -> KnowsReport:
     """Recompute every KNOWS edge as of ``as_of``, a page of people at a time."""
     reader = ActivityReader(client, page_size=page_size)

@@ -61,8 +61,9 @@ def verify_jars(lib: Path, expected: dict[str, str]) -> None:
     present = {p.name for p in lib.glob("*.jar")}
     missing = sorted(set(expected) - present)
     extra = sorted(present - set(expected))
-    corrupted = [name for name in sorted(present & set(expected))
-                 if _sha256(lib / name) != expected[name]]
+    corrupted = [
+        name for name in sorted(present & set(expected)) if _sha256(lib / name) != expected[name]
+    ]
     if missing or extra or corrupted:
         raise DistributionError(
             f"Neo4j jars in {lib} failed verification: missing={missing[:5]} "
@@ -104,8 +105,17 @@ def _resolve_with_maven(version: str, output: Path) -> None:
     template = resources.files("graph.local_server") / "runtime-pom.xml"
     pom = output.parent / f"runtime-{version}.pom.xml"
     pom.write_text(template.read_text(encoding="utf-8").replace("@VERSION@", version), "utf-8")
-    command = [mvn, "-B", "-q", "-C", "-f", str(pom), _DEPENDENCY_PLUGIN,
-               "-DincludeScope=runtime", f"-DoutputDirectory={output}"]
+    command = [
+        mvn,
+        "-B",
+        "-q",
+        "-C",
+        "-f",
+        str(pom),
+        _DEPENDENCY_PLUGIN,
+        "-DincludeScope=runtime",
+        f"-DoutputDirectory={output}",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
     if done.returncode != 0:
         tail = "\n".join((done.stdout + done.stderr).splitlines()[-20:])

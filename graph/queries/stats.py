@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-__all__ = ["COUNT_LABELS", "COUNT_RELATIONSHIPS", "SERVER_VERSION", "SHOW_CONSTRAINT_NAMES",
-           "SHOW_INDEX_STATES"]
+__all__ = [
+    "COUNT_LABELS",
+    "COUNT_RELATIONSHIPS",
+    "SERVER_VERSION",
+    "SHOW_CONSTRAINT_NAMES",
+    "SHOW_INDEX_STATES",
+]
 
 # One literal arm per label so that every count comes from the count store (O(1)).
 COUNT_LABELS: LiteralString = """

@@ -23,7 +23,7 @@ ServerFactory = Callable[..., LocalServer]
 
 def _run(uri: str, query: str) -> list[dict[str, object]]:
     with GraphDatabase.driver(uri, auth=None) as driver:
-        records, _, _ = driver.execute_query(query, database_="neo4j")  # type: ignore[call-overload]
+        records, _, _ = driver.execute_query(query, database_="neo4j")
         return [r.data() for r in records]
 
 

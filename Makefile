@@ -20,6 +20,7 @@ test: $(STAMP)
 	$(VENV)/bin/relgraph db fetch
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --explicit-package-bases tests
 	$(VENV)/bin/python -m pytest
 
 clean:

@@ -18,11 +18,13 @@ from api.config import ApiSettings
 from api.services.knows import derive_knows
 from graph.config import GraphSettings, LocalServerSettings
 from graph.driver import GraphClient
+from graph.maintenance import delete_source
 from graph.readers import StatsReader
 from graph.writers import GraphWriter, WriteResult
 from ingest.dataset_loader import load_records
 from ingest.demo import BENCHMARK, SMALL, DemoDataset, Scale, write_templates
 from ingest.demo import generate as generate_dataset
+from ingest.demo.ids import SOURCE as DEMO_SOURCE
 
 __all__ = ["ScaleName", "demo", "generate", "load_demo"]
 
@@ -47,9 +49,15 @@ def _as_of(dataset: DemoDataset) -> datetime:
 
 
 async def load_demo(graph: GraphSettings, dataset: DemoDataset) -> dict[str, int]:
-    """Load ``dataset`` through the graph writers, derive KNOWS, and return node counts."""
+    """Replace the demo data with ``dataset``, derive KNOWS, and return node counts.
+
+    Only records whose source is the demo's are replaced; other data stays.
+    """
     client = GraphClient.from_settings(graph)
     try:
+        replaced = await delete_source(client, DEMO_SOURCE)
+        if replaced:
+            console.print(f"  replaced the previous demo data ({replaced:,} nodes)")
         await load_records(GraphWriter(client), dataset, progress=_report)
         knows = await derive_knows(client, as_of=_as_of(dataset))
         console.print(f"  {'KNOWS (derived)':<20} {knows.written:>9,} written")

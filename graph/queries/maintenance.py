@@ -4,11 +4,30 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-__all__ = ["DELETE_DATA_BATCH"]
+__all__ = ["DELETE_DATA_BATCH", "DELETE_ORPHAN_IDENTIFIERS_BATCH", "DELETE_SOURCE_BATCHES"]
 
 DELETE_DATA_BATCH: LiteralString = """
 MATCH (n) WHERE NOT n:RelgraphMigration
 WITH n LIMIT $limit
 DETACH DELETE n
+RETURN count(*) AS deleted
+"""
+
+# One literal query per label, so each scans only its label.
+DELETE_SOURCE_BATCHES: tuple[LiteralString, ...] = (
+    "MATCH (n:Interaction) WHERE n.source = $source WITH n LIMIT $limit "
+    "DETACH DELETE n RETURN count(*) AS deleted",
+    "MATCH (n:Deal) WHERE n.source = $source WITH n LIMIT $limit "
+    "DETACH DELETE n RETURN count(*) AS deleted",
+    "MATCH (n:Person) WHERE n.source = $source WITH n LIMIT $limit "
+    "DETACH DELETE n RETURN count(*) AS deleted",
+    "MATCH (n:Company) WHERE n.source = $source WITH n LIMIT $limit "
+    "DETACH DELETE n RETURN count(*) AS deleted",
+)
+
+DELETE_ORPHAN_IDENTIFIERS_BATCH: LiteralString = """
+MATCH (x) WHERE (x:Domain OR x:Address OR x:Phone) AND NOT (x)--()
+WITH x LIMIT $limit
+DELETE x
 RETURN count(*) AS deleted
 """

@@ -15,10 +15,16 @@ __all__ = [
     "UPSERT_SUBSIDIARIES",
 ]
 
+# A source record that now links other endpoints moves its relationship (the uid is its
+# identity), instead of clashing with the uniqueness constraint.
 UPSERT_EMPLOYMENTS: LiteralString = """
 UNWIND $rows AS row
 MATCH (p:Person {uid: row.person_uid})
 MATCH (c:Company {uid: row.company_uid})
+CALL (row, p, c) {
+  MATCH (x)-[old:WORKS_AT {uid: row.uid}]->(y) WHERE x <> p OR y <> c
+  DELETE old
+}
 MERGE (p)-[w:WORKS_AT {uid: row.uid}]->(c)
 SET w += row.props
 RETURN count(*) AS written
@@ -28,6 +34,10 @@ UPSERT_REPORTING_LINES: LiteralString = """
 UNWIND $rows AS row
 MATCH (p:Person {uid: row.person_uid})
 MATCH (m:Person {uid: row.manager_uid})
+CALL (row, p, m) {
+  MATCH (x)-[old:REPORTS_TO {uid: row.uid}]->(y) WHERE x <> p OR y <> m
+  DELETE old
+}
 MERGE (p)-[r:REPORTS_TO {uid: row.uid}]->(m)
 SET r += row.props
 RETURN count(*) AS written

@@ -38,10 +38,12 @@ class IdKind(Enum):
     DEAL_CONTACT = ("dc", 6)
 
 
+_FORMATS = {kind: f"{kind.value[0]}-{{:0{kind.value[1]}d}}" for kind in IdKind}
+
+
 def source_id(kind: IdKind, number: int) -> str:
     """Return the source id of the ``number``-th record of ``kind`` (from 1)."""
-    prefix, width = kind.value
-    return f"{prefix}-{number:0{width}d}"
+    return _FORMATS[kind].format(number)
 
 
 def demo_provenance(kind: IdKind, number: int) -> Provenance:

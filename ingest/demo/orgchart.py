@@ -1,10 +1,12 @@
 """The true org chart of one company: seats, who each seat reports to, and empty seats.
 
 Depth grows with headcount (3 levels for a handful of people, 6 for the largest
-companies). Departments are headed by C-level officers or VPs; below them come VPs,
-directors, managers and individual contributors, with spans of control of about 3-8. Some
-expected C-level seats are left empty on purpose (no CFO: the finance staff report to the
-top), and each empty seat is listed.
+companies). Departments are headed by C-level officers where a company of that size is
+expected to have one (every C-level seat from 41 people up, only CFO and CTO below), else
+by VPs or directors; below them come VPs, directors, managers and individual
+contributors, with spans of control of about 3-8. Some expected C-level seats are left
+empty on purpose (no CFO: the finance staff report to the top), and each empty seat is
+listed.
 
 Examples
 --------
@@ -43,6 +45,7 @@ _SEAT_NAMES: Mapping[str, str] = {
 _VACANCY = {"Finance": 0.2}
 _DEFAULT_VACANCY = 0.12
 _MAX_EMPTY = 2
+_SMALL_COMPANY_CHIEFS = ("Finance", "Engineering")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,27 +87,34 @@ class _Builder:
     seats: list[Seat] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
 
-    def add(self, manager: int | None, rung_index: int, dept: Department) -> int:
-        rung = self.ladder[rung_index]
+    def add(self, manager: int | None, rung: Rung, dept: Department) -> int:
         title, seniority = job_title(self.rng, rung, dept, chinese=self.chinese)
         depth = 0 if manager is None else self.seats[manager].depth + 1
         shown = EXECUTIVE if rung in (Rung.CHAIR, Rung.TOP) else dept
         self.seats.append(Seat(manager, depth, rung, shown, title, seniority))
         return len(self.seats) - 1
 
+    def head_rung(self, dept: Department) -> Rung | None:
+        """The rung of the department's head, or None when the expected chief is missing."""
+        chiefs = dept.chiefs_zh if self.chinese else dept.chiefs
+        large = len(self.ladder) >= 5
+        if not chiefs or not (large or dept.key in _SMALL_COMPANY_CHIEFS):
+            return Rung.VP if large else Rung.DIRECTOR
+        vacancy = _VACANCY.get(dept.key, _DEFAULT_VACANCY)
+        if self.vacancies and len(self.empty) < _MAX_EMPTY and self.rng.random() < vacancy:
+            self.empty.append(_SEAT_NAMES[dept.key])
+            return None
+        return Rung.HEAD
+
     def department(self, dept: Department, budget: int, top: int, rung_index: int) -> None:
         if self.ladder[rung_index] is not Rung.HEAD:
             self.grow(top, rung_index, budget, dept)
             return
-        chiefs = dept.chiefs_zh if self.chinese else dept.chiefs
-        vacancy = _VACANCY.get(dept.key, _DEFAULT_VACANCY)
-        if self.vacancies and chiefs and budget > 1 and len(self.empty) < _MAX_EMPTY and (
-            self.rng.random() < vacancy
-        ):
-            self.empty.append(_SEAT_NAMES[dept.key])
+        rung = self.head_rung(dept) if budget > 1 else Rung.HEAD
+        if rung is None:
             self.grow(top, rung_index + 1, budget, dept)
             return
-        head = self.add(top, rung_index, dept)
+        head = self.add(top, rung, dept)
         self.grow(head, rung_index + 1, budget - 1, dept)
 
     def grow(self, parent: int, rung_index: int, budget: int, dept: Department) -> None:
@@ -114,12 +124,12 @@ class _Builder:
             return
         if levels_left <= 1 or budget <= self.rng.randint(3, 7):
             for _ in range(budget):
-                self.add(parent, last, dept)
+                self.add(parent, Rung.IC, dept)
             return
         managers = max(1, min(budget // 3, round(budget ** (1 / levels_left))))
         jitter = [self.rng.uniform(0.6, 1.4) for _ in range(managers)]
         for share in apportion(budget - managers, jitter):
-            seat = self.add(parent, rung_index, dept)
+            seat = self.add(parent, self.ladder[rung_index], dept)
             self.grow(seat, rung_index + 1, share, dept)
 
 
@@ -167,10 +177,10 @@ def build_org_chart(
     levels = chart_levels(size)
     ladder = _CHINESE_TOP_LADDER if chinese and levels == 6 else _LADDERS[levels]
     builder = _Builder(rng, chinese, ladder, vacancies)
-    top = builder.add(None, 0, EXECUTIVE)
+    top = builder.add(None, ladder[0], EXECUTIVE)
     first = 1
     if ladder[1] is Rung.TOP:
-        top, first = builder.add(top, 1, EXECUTIVE), 2
+        top, first = builder.add(top, Rung.TOP, EXECUTIVE), 2
     if weights is None:
         depts = _pick_departments(rng, size, levels)
         shares = [dept.weight * rng.uniform(0.6, 1.5) for dept in depts]

@@ -144,7 +144,7 @@ def _english(rng: random.Random, rung: Rung, dept: Department) -> tuple[str, Sen
 def _chinese(rng: random.Random, rung: Rung, dept: Department) -> tuple[str, Seniority]:
     prefix = dept.zh_prefix
     if rung is Rung.HEAD:
-        if dept.chiefs_zh and rng.random() < 0.8:
+        if dept.chiefs_zh:
             return rng.choice(dept.chiefs_zh), Seniority.C_LEVEL
         return rng.choice((f"{prefix}副总裁", "副总经理")), Seniority.VP
     if rung is Rung.VP:
@@ -166,7 +166,8 @@ def job_title(
     rng : random.Random
         The generator's random source.
     rung : Rung
-        The kind of seat.
+        The kind of seat. A department head (``Rung.HEAD``) gets a C-level title when
+        the department has one in that language, else a VP title.
     dept : Department
         The seat's department (ignored for the chair and the top seat).
     chinese : bool

@@ -95,3 +95,33 @@ def test_start_status_query_and_stop_from_the_command_line(
         stopped = runner.invoke(app, ["db", "stop"], env=env)
     assert stopped.exit_code == 0 and "stopped" in stopped.output
     assert runner.invoke(app, ["db", "status"], env=env).exit_code == 3
+
+
+def test_generate_writes_the_six_templates_and_the_ground_truth(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["generate", str(tmp_path / "out"), "--seed", "3"])
+
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "companies.csv",
+        "deal_contacts.csv",
+        "deals.csv",
+        "employments.csv",
+        "ground_truth.json",
+        "interactions.csv",
+        "people.csv",
+    ]
+
+
+@pytest.mark.neo4j
+def test_demo_loads_the_small_data_set_and_derives_knows(
+    neo4j_settings: GraphSettings, tmp_path: Path
+) -> None:
+    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": "", "RELGRAPH_HOME": str(tmp_path)}
+
+    result = runner.invoke(app, ["demo", "--no-serve"], env=env)
+
+    assert result.exit_code == 0, result.output
+    assert "interactions" in result.output and "35,000 written" in result.output
+    assert "KNOWS (derived)" in result.output
+    assert "Person 3,500" in result.output
+    assert (tmp_path / "demo" / "ground_truth.json").is_file()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from graph.driver import GraphClient
@@ -148,3 +150,20 @@ async def test_a_deal_links_its_company_owner_and_contacts(clean_graph: GraphCli
             "role": "decision_maker",
         }
     ]
+
+
+async def test_a_source_record_that_now_links_other_nodes_moves_its_relationship(
+    clean_graph: GraphClient,
+) -> None:
+    writer = GraphWriter(clean_graph)
+    await writer.companies([ACME, ACME_EU])
+    await writer.people([ANN, BOB])
+    await writer.employments([ANN_AT_ACME])
+    corrected = dataclasses.replace(ANN_AT_ACME, person_uid=BOB.uid, company_uid=ACME_EU.uid)
+
+    await writer.employments([corrected])
+
+    rows = await clean_graph.read(
+        "MATCH (p:Person)-[w:WORKS_AT]->(c:Company) RETURN p.uid AS p, c.uid AS c, w.uid AS uid"
+    )
+    assert rows == [{"p": BOB.uid, "c": ACME_EU.uid, "uid": "works_at:test:e1"}]

@@ -30,6 +30,7 @@ from graph.local_server.java import find_java
 __all__ = ["LocalServer", "ServerStatus"]
 
 _ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+_PORT_RELEASE_WAIT = 10.0  # seconds a crashed server's exiting JVM may still hold the port
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -269,12 +270,20 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _ensure_port_free(port: int) -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError as e:
-            raise ServerStartFailed(
-                f"port {port} on 127.0.0.1 is already in use by another process; "
-                "stop it or choose another with RELGRAPH_NEO4J_PORT"
-            ) from e
+def _ensure_port_free(port: int, *, wait: float = _PORT_RELEASE_WAIT) -> None:
+    """Fail unless ``port`` can be listened on, allowing a dying server time to release it."""
+    deadline = time.monotonic() + wait
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            # Like the JVM, ignore connections in TIME_WAIT left by a previous server.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(("127.0.0.1", port))
+                return
+            except OSError as e:
+                if time.monotonic() >= deadline:
+                    raise ServerStartFailed(
+                        f"port {port} on 127.0.0.1 is already in use by another process; "
+                        "stop it or choose another with RELGRAPH_NEO4J_PORT"
+                    ) from e
+        time.sleep(0.25)

@@ -34,17 +34,22 @@ async def test_two_companies_cannot_share_a_source_and_source_id(
         await writer.companies([clash])
 
 
-async def test_one_employment_source_id_cannot_link_two_different_people(
+async def test_the_schema_itself_refuses_two_employments_with_one_uid(
     clean_graph: GraphClient,
 ) -> None:
+    # The writers move a keyed relationship instead of duplicating it; the constraint is the
+    # backstop for any other write path.
     writer = GraphWriter(clean_graph)
     await writer.companies([ACME])
     await writer.people([ANN, BOB])
     await writer.employments([ANN_AT_ACME])
-    reused = dataclasses.replace(ANN_AT_ACME, person_uid=BOB.uid)
 
     with pytest.raises(DuplicateEntity, match="uid"):
-        await writer.employments([reused])
+        await clean_graph.write(
+            "MATCH (p:Person {uid: $p}), (c:Company {uid: $c}) "
+            "CREATE (p)-[:WORKS_AT {uid: $uid}]->(c)",
+            {"p": BOB.uid, "c": ACME.uid, "uid": "works_at:test:e1"},
+        )
 
 
 async def test_a_failed_batch_writes_nothing(clean_graph: GraphClient) -> None:

@@ -7,7 +7,8 @@ function, translates driver errors, and counts the queries it sends.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from typing import Any, LiteralString
 
 from neo4j import (
@@ -21,9 +22,11 @@ from neo4j import (
 from graph.config import GraphSettings
 from graph.errors import translate_driver_errors
 
-__all__ = ["GraphClient", "Record", "open_driver"]
+__all__ = ["GraphClient", "QueryObserver", "Record", "open_driver"]
 
 Record = dict[str, Any]
+# Called after every query with ("read" | "write", seconds, error class name or None).
+QueryObserver = Callable[[str, float, str | None], None]
 
 
 def open_driver(settings: GraphSettings) -> AsyncDriver:
@@ -43,19 +46,32 @@ def open_driver(settings: GraphSettings) -> AsyncDriver:
 class GraphClient:
     """Managed-transaction reads and writes against one database, with a time budget."""
 
-    def __init__(self, driver: AsyncDriver, *, database: str, timeout: float) -> None:
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        *,
+        database: str,
+        timeout: float,
+        observer: QueryObserver | None = None,
+    ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self.observer = observer
         self.queries_sent = 0
 
     @classmethod
-    def from_settings(cls, settings: GraphSettings) -> GraphClient:
+    def from_settings(
+        cls, settings: GraphSettings, *, observer: QueryObserver | None = None
+    ) -> GraphClient:
         """Open a driver for ``settings`` and wrap it."""
         return cls(
-            open_driver(settings), database=settings.database, timeout=settings.query_timeout
+            open_driver(settings),
+            database=settings.database,
+            timeout=settings.query_timeout,
+            observer=observer,
         )
 
     async def close(self) -> None:
@@ -75,11 +91,7 @@ class GraphClient:
         timeout: float | None = None,
     ) -> list[Record]:
         """Run a read query and return its records as dicts."""
-        work = unit_of_work(timeout=timeout or self.timeout)(_collect)
-        self.queries_sent += 1
-        with translate_driver_errors():
-            async with self.driver.session(database=self.database) as session:
-                return await session.execute_read(work, text, dict(parameters or {}))
+        return await self._run("read", text, parameters, timeout)
 
     async def write(
         self,
@@ -89,11 +101,29 @@ class GraphClient:
         timeout: float | None = None,
     ) -> list[Record]:
         """Run a write query in its own managed transaction and return its records."""
+        return await self._run("write", text, parameters, timeout)
+
+    async def _run(
+        self,
+        kind: str,
+        text: LiteralString,
+        parameters: Mapping[str, Any] | None,
+        timeout: float | None,
+    ) -> list[Record]:
         work = unit_of_work(timeout=timeout or self.timeout)(_collect)
         self.queries_sent += 1
-        with translate_driver_errors():
-            async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(work, text, dict(parameters or {}))
+        started, failure = time.perf_counter(), None
+        try:
+            with translate_driver_errors():
+                async with self.driver.session(database=self.database) as session:
+                    execute = session.execute_read if kind == "read" else session.execute_write
+                    return await execute(work, text, dict(parameters or {}))
+        except Exception as e:
+            failure = type(e).__name__
+            raise
+        finally:
+            if self.observer is not None:
+                self.observer(kind, time.perf_counter() - started, failure)
 
 
 async def _collect(

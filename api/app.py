@@ -1,32 +1,54 @@
-"""The ASGI application: ``create_app(settings)``; served by ``uvicorn api.app:app``."""
+"""The ASGI application: ``create_app(settings)``; served by ``uvicorn api.app:app``.
+
+Composition, outermost first: request ids (every response carries ``X-Request-ID``), API-key
+authentication of ``/graphql``, the request body limit, then the routes. The driver opens in
+the lifespan and closes on shutdown; each app has its own metrics registry.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
+from api.auth import AuthMiddleware, principal_of
 from api.config import ApiSettings
 from api.context import Context, build_context
+from api.limits import BodySizeLimit
+from api.logs import RequestIdMiddleware, current_request_id, stamp_request_ids
+from api.metrics import Metrics, instrument
 from api.schema import build_schema
 from api.services.status import StatusService, relgraph_version
+from graph.api_keys import ApiKeyStore
 from graph.driver import GraphClient
 
 __all__ = ["app", "create_app"]
 
 
 class RelgraphGraphQL(GraphQL[Context, None]):
-    """The GraphQL endpoint; its context carries services around the app's driver."""
+    """The GraphQL endpoint; its context carries the caller and services around the driver."""
+
+    def __init__(self, *args: Any, settings: ApiSettings, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.settings = settings
 
     async def get_context(self, request: Any, response: Any) -> Context:
         client: GraphClient = request.app.state.graph
-        return build_context(client)
+        return build_context(
+            client,
+            principal=principal_of(request.scope),
+            request_id=current_request_id(),
+            max_page_size=self.settings.max_page_size,
+        )
 
 
 async def healthz(request: Request) -> Response:
@@ -42,27 +64,55 @@ async def readyz(request: Request) -> Response:
 
 
 def create_app(settings: ApiSettings | None = None) -> Starlette:
-    """Build the app; the driver opens in the lifespan and closes on shutdown."""
+    """Build the app: routes, middleware, metrics, and a lifespan that owns the driver.
+
+    Parameters
+    ----------
+    settings : ApiSettings, optional
+        Default: read from the environment.
+
+    Returns
+    -------
+    Starlette
+        The ASGI app; nothing is connected until its lifespan starts.
+    """
     settings = settings or ApiSettings.from_env()
+    metrics = Metrics()
+    # Masked errors are logged by strawberry: stamp those records with the request id.
+    stamp_request_ids(logging.getLogger("strawberry.execution"))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        client = GraphClient.from_settings(settings.graph)
+        client = GraphClient.from_settings(settings.graph, observer=metrics.observe_query)
         app.state.graph = client
+        app.state.api_keys = ApiKeyStore(client)
         try:
             yield
         finally:
             await client.close()
 
+    schema = instrument(build_schema(settings), metrics)
     graphql = RelgraphGraphQL(
-        build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
+        schema, graphql_ide="graphiql" if settings.graphiql else None, settings=settings
     )
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics.endpoint, methods=["GET"]),
         Route("/graphql", graphql, methods=["GET", "POST"]),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, middleware=_middleware(settings, metrics), lifespan=lifespan)
+
+
+def _middleware(settings: ApiSettings, metrics: Metrics) -> list[Middleware]:
+    # Outermost first: every response gets its request id, 401s included; the key is checked
+    # before the body is read.
+    rejected = partial(metrics.count_error, "http")
+    return [
+        Middleware(RequestIdMiddleware),
+        Middleware(AuthMiddleware, rejected=rejected),
+        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, rejected=rejected),
+    ]
 
 
 # For ``uvicorn api.app:app``: building the app reads settings only; the driver opens in the

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import LiteralString
 
 from graph.driver import GraphClient
+from graph.queries.api_keys import API_KEY_CONSTRAINT
 from graph.queries.schema import (
     CONSTRAINTS,
     FULLTEXT_INDEX,
@@ -51,6 +52,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         id="0002_indexes",
         description="lookup, time and full-text indexes",
         statements=(*INDEXES, FULLTEXT_INDEX),
+    ),
+    Migration(
+        id="0003_api_keys",
+        description="uniqueness of the API key id",
+        statements=(API_KEY_CONSTRAINT,),
     ),
 )
 

@@ -6,6 +6,7 @@ import typer
 
 from api.cli.db import db_app
 from api.cli.demo import demo, generate
+from api.cli.keys import keys_app
 from api.cli.serve import serve
 
 __all__ = ["app"]
@@ -18,6 +19,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
 app.command()(serve)
 app.command()(demo)
 app.command()(generate)

@@ -13,6 +13,7 @@ import typer
 
 from api.cli.console import console, fail_cleanly, run
 from api.cli.db import apply_migrations, ensure_database
+from api.cli.keys import create_key
 from api.cli.serve import serve_api
 from api.config import ApiSettings
 from api.services.knows import derive_knows
@@ -25,6 +26,7 @@ from ingest.dataset_loader import load_records
 from ingest.demo import BENCHMARK, SMALL, DemoDataset, Scale, write_templates
 from ingest.demo import generate as generate_dataset
 from ingest.demo.ids import SOURCE as DEMO_SOURCE
+from schema.auth import Role
 
 __all__ = ["ScaleName", "demo", "generate", "load_demo"]
 
@@ -66,6 +68,16 @@ async def load_demo(graph: GraphSettings, dataset: DemoDataset) -> dict[str, int
         await client.close()
 
 
+def _print_demo_key(key: str) -> None:
+    console.print(
+        "\nAn admin API key for this demo (a new one each run; shown once, only its hash "
+        "is stored):"
+    )
+    console.print(f"  {key}", markup=False, soft_wrap=True)
+    console.print("In GraphiQL, open the Headers tab (bottom left) and paste:", markup=False)
+    console.print(f'  {{"Authorization": "Bearer {key}"}}', markup=False, soft_wrap=True)
+
+
 def demo(
     seed: Annotated[int, typer.Option(help="Seed of the generator: same seed, same data.")] = 7,
     scale: Annotated[
@@ -97,6 +109,8 @@ def demo(
             f"Loaded in {time.perf_counter() - started:.1f}s: "
             + ", ".join(f"{k} {v:,}" for k, v in counts.items())
         )
+        _, key = run(create_key(settings.graph, "demo", Role.ADMIN))
+    _print_demo_key(key)
     if serve:
         serve_api(dataclasses.replace(settings, port=port or settings.port))
 

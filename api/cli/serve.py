@@ -11,21 +11,26 @@ import uvicorn
 from api.app import create_app
 from api.cli.console import console
 from api.config import ApiSettings
+from api.logs import logging_config
 
 __all__ = ["serve", "serve_api"]
 
 
 def serve_api(settings: ApiSettings) -> None:
-    """Serve the API until interrupted (graceful shutdown on SIGINT/SIGTERM)."""
+    """Serve the API until interrupted (graceful shutdown on SIGINT/SIGTERM).
+
+    Logs go to stderr as JSON lines, each with the id of the request it belongs to.
+    """
     console.print(
         f"GraphQL API on http://{settings.host}:{settings.port}/graphql "
-        "(open it in a browser for GraphiQL); Ctrl+C stops it."
+        "(open it in a browser for GraphiQL; send an API key); Ctrl+C stops it."
     )
     uvicorn.run(
         create_app(settings),
         host=settings.host,
         port=settings.port,
-        log_level="info",
+        log_config=logging_config(settings.log_level),
+        log_level=settings.log_level,
         timeout_graceful_shutdown=10,
     )
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -17,11 +18,7 @@ from tests.graph.records import ACME, ANN, ANN_AT_ACME, BOB, MAIL
 
 pytestmark = pytest.mark.neo4j
 
-
-@pytest.fixture
-def api(neo4j_settings: GraphSettings) -> Iterator[TestClient]:
-    with TestClient(create_app(ApiSettings(graph=neo4j_settings))) as client:
-        yield client
+GraphQLCall = Callable[..., dict[str, Any]]
 
 
 @pytest.fixture
@@ -31,20 +28,13 @@ def api_without_database(unused_port: int) -> Iterator[TestClient]:
         yield client
 
 
-def graphql(client: TestClient, query: str) -> dict[str, object]:
-    response = client.post("/graphql", json={"query": query})
-    assert response.status_code == 200, response.text
-    body: dict[str, object] = response.json()
-    return body
-
-
 def test_healthz_answers_while_the_process_lives(api_without_database: TestClient) -> None:
     response = api_without_database.get("/healthz")
     assert response.status_code == 200 and response.json()["status"] == "ok"
 
 
-def test_readyz_is_ready_when_neo4j_answers(api: TestClient) -> None:
-    response = api.get("/readyz")
+def test_readyz_is_ready_when_neo4j_answers_and_needs_no_key(anonymous_api: TestClient) -> None:
+    response = anonymous_api.get("/readyz")
     assert response.status_code == 200
     assert response.json() == {"status": "ready", "database": True}
 
@@ -55,7 +45,7 @@ def test_readyz_is_503_when_neo4j_is_unreachable(api_without_database: TestClien
 
 
 async def test_counts_report_nodes_per_label_and_relationships_per_type(
-    clean_graph: GraphClient, api: TestClient
+    clean_graph: GraphClient, gql: GraphQLCall
 ) -> None:
     writer = GraphWriter(clean_graph)
     await writer.companies([ACME])
@@ -63,9 +53,9 @@ async def test_counts_report_nodes_per_label_and_relationships_per_type(
     await writer.employments([ANN_AT_ACME])
     await writer.interactions([MAIL])  # its sender is missing: two of three participants
 
-    body = graphql(api, "{ counts { nodes { name count } relationships { name count } } }")
+    body = gql("{ counts { nodes { name count } relationships { name count } } }")
 
-    counts = body["data"]["counts"]  # type: ignore[index]
+    counts = body["data"]["counts"]
     nodes = {n["name"]: n["count"] for n in counts["nodes"]}
     rels = {r["name"]: r["count"] for r in counts["relationships"]}
     assert nodes["Company"] == 1 and nodes["Person"] == 2 and nodes["Interaction"] == 1
@@ -73,17 +63,17 @@ async def test_counts_report_nodes_per_label_and_relationships_per_type(
     assert rels["WORKS_AT"] == 1 and rels["PARTICIPATED_IN"] == 2
 
 
-def test_version_names_the_neo4j_server_behind_the_api(api: TestClient) -> None:
-    body = graphql(api, "{ version { relgraph neo4j neo4jEdition } health { ok } }")
+def test_version_names_the_neo4j_server_behind_the_api(gql: GraphQLCall) -> None:
+    body = gql("{ version { relgraph neo4j neo4jEdition } health { ok } }")
 
     data = body["data"]
-    assert data["version"]["neo4j"].startswith("5.26")  # type: ignore[index]
-    assert data["version"]["neo4jEdition"] == "community"  # type: ignore[index]
-    assert data["health"] == {"ok": True}  # type: ignore[index]
+    assert data["version"]["neo4j"].startswith("5.26")
+    assert data["version"]["neo4jEdition"] == "community"
+    assert data["health"] == {"ok": True}
 
 
-def test_browsers_get_graphiql(api: TestClient) -> None:
-    response = api.get("/graphql", headers={"Accept": "text/html"})
+def test_browsers_get_graphiql_without_a_key(anonymous_api: TestClient) -> None:
+    response = anonymous_api.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200 and "graphiql" in response.text.lower()
 
 
@@ -94,8 +84,15 @@ def test_a_malformed_query_gets_a_graphql_error_and_no_stack_trace(api: TestClie
     assert "Traceback" not in response.text
 
 
-def test_a_failure_behind_a_field_is_masked(api_without_database: TestClient) -> None:
-    body = graphql(api_without_database, "{ counts { nodes { name } } }")
+def test_a_failure_behind_a_field_is_masked(
+    api_whose_resolvers_lose_the_database: TestClient,
+) -> None:
+    response = api_whose_resolvers_lose_the_database.post(
+        "/graphql", json={"query": "{ counts { nodes { name } } }"}
+    )
+
+    body = response.json()
+    assert response.status_code == 200
 
     assert body["data"] is None
     assert body["errors"] == [
@@ -107,8 +104,14 @@ def test_a_failure_behind_a_field_is_masked(api_without_database: TestClient) ->
     ]
 
 
-def test_queries_deeper_than_the_limit_are_rejected(neo4j_settings: GraphSettings) -> None:
-    settings = dataclasses.replace(ApiSettings(graph=neo4j_settings), max_query_depth=1)
+def test_queries_deeper_than_the_limit_are_rejected(
+    api_settings: ApiSettings, admin_key: str
+) -> None:
+    settings = dataclasses.replace(api_settings, max_query_depth=1)
     with TestClient(create_app(settings)) as client:
-        body = graphql(client, "{ counts { nodes { name } } }")
-    assert "exceeds maximum operation depth" in str(body["errors"])
+        response = client.post(
+            "/graphql",
+            json={"query": "{ counts { nodes { name } } }"},
+            headers={"Authorization": f"Bearer {admin_key}"},
+        )
+    assert "exceeds maximum operation depth" in str(response.json()["errors"])

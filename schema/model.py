@@ -4,6 +4,10 @@ Every record carries its :class:`Provenance`: the source system and the source's
 ``uid`` is Relgraph's own stable key; it is derived from the provenance with
 :func:`make_uid`, so re-importing the same source record always lands on the same node.
 
+The four entities also carry ``version`` (1 when created, +1 on every change through the API;
+a node written only by an import counts as version 1) and ``deleted_at`` (set by a soft
+delete; readers hide such nodes).
+
 Examples
 --------
 >>> make_uid(Label.COMPANY, Provenance(source="demo", source_id="c-1"))
@@ -37,6 +41,7 @@ __all__ = [
     "Person",
     "Provenance",
     "ReportingLine",
+    "StageChange",
     "Subsidiary",
     "make_uid",
 ]
@@ -67,6 +72,8 @@ class Company:
     address: str | None = None
     phone: str | None = None
     is_home: bool = False
+    version: int = 1
+    deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,6 +93,8 @@ class Person:
     department: str | None = None
     seniority: Seniority = Seniority.UNKNOWN
     is_colleague: bool = False
+    version: int = 1
+    deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,6 +144,15 @@ class AccountOwnership:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StageChange:
+    """One move of a deal into ``stage`` at ``changed_at`` (from ``from_stage``, if any)."""
+
+    stage: DealStage
+    changed_at: datetime
+    from_stage: DealStage | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Deal:
     """An opportunity with a company, owned by a colleague."""
 
@@ -148,6 +166,9 @@ class Deal:
     probability: float | None = None
     close_date: date | None = None
     owner_uid: str | None = None
+    stage_history: tuple[StageChange, ...] = ()
+    version: int = 1
+    deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -179,3 +200,5 @@ class Interaction:
     subject: str | None = None
     deal_uid: str | None = None
     participants: tuple[Participation, ...] = field(default_factory=tuple)
+    version: int = 1
+    deleted_at: datetime | None = None

@@ -26,6 +26,7 @@ from schema.model import (
     Person,
     Provenance,
     ReportingLine,
+    StageChange,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "participation_from",
     "person_from",
     "reporting_line_from",
+    "stage_history_from",
 ]
 
 Props = dict[str, Any]
@@ -53,6 +55,30 @@ def native(value: Any) -> Any:
 def _date(value: Any) -> date | None:
     converted = native(value)
     return converted if isinstance(converted, date) else None
+
+
+def _datetime(value: Any) -> datetime | None:
+    converted = native(value)
+    return converted if isinstance(converted, datetime) else None
+
+
+def _version(props: Props) -> int:
+    # Nodes written only by an import have no version yet: they count as version 1.
+    return int(props.get("version") or 1)
+
+
+def stage_history_from(props: Props) -> tuple[StageChange, ...]:
+    """A deal's stage changes, oldest first, from its parallel ``stage_history`` and
+    ``stage_changed_at`` list properties (absent on deals never moved through the API)."""
+    stages = props.get("stage_history") or []
+    times = props.get("stage_changed_at") or []
+    changes: list[StageChange] = []
+    previous: DealStage | None = None
+    for stage, at in zip(stages, times, strict=False):
+        current = DealStage(stage)
+        changes.append(StageChange(stage=current, changed_at=native(at), from_stage=previous))
+        previous = current
+    return tuple(changes)
 
 
 def _provenance(props: Props) -> Provenance:
@@ -72,6 +98,8 @@ def company_from(props: Props) -> Company:
         address=props.get("address"),
         phone=props.get("phone"),
         is_home=bool(props.get("is_home", False)),
+        version=_version(props),
+        deleted_at=_datetime(props.get("deleted_at")),
     )
 
 
@@ -87,6 +115,8 @@ def person_from(props: Props) -> Person:
         department=props.get("department"),
         seniority=Seniority(props.get("seniority") or Seniority.UNKNOWN),
         is_colleague=bool(props.get("is_colleague", False)),
+        version=_version(props),
+        deleted_at=_datetime(props.get("deleted_at")),
     )
 
 
@@ -104,6 +134,9 @@ def deal_from(props: Props, *, company_uid: str | None, owner_uid: str | None) -
         probability=props.get("probability"),
         close_date=_date(props.get("close_date")),
         owner_uid=owner_uid,
+        stage_history=stage_history_from(props),
+        version=_version(props),
+        deleted_at=_datetime(props.get("deleted_at")),
     )
 
 
@@ -117,6 +150,8 @@ def interaction_from(props: Props, *, deal_uid: str | None) -> Interaction:
         provenance=_provenance(props),
         subject=props.get("subject"),
         deal_uid=deal_uid,
+        version=_version(props),
+        deleted_at=_datetime(props.get("deleted_at")),
     )
 
 

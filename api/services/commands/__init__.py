@@ -1,0 +1,48 @@
+"""Write use cases (the mutations' services): plain classes over the graph commands.
+
+They validate and normalise input (raising :class:`schema.errors.InvalidInput` that names
+the field), then call one graph command, whose refusals
+(:mod:`graph.commands.errors`) pass through unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from api.services.commands.companies import CompanyService
+from api.services.commands.deals import DealService
+from api.services.commands.interactions import InteractionService
+from api.services.commands.org import OrgService
+from api.services.commands.people import PersonService
+from graph.driver import GraphClient
+
+__all__ = [
+    "CommandServices",
+    "CompanyService",
+    "DealService",
+    "InteractionService",
+    "OrgService",
+    "PersonService",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CommandServices:
+    """The write services of one request, around the app's graph client."""
+
+    companies: CompanyService
+    people: PersonService
+    deals: DealService
+    interactions: InteractionService
+    org: OrgService
+
+    @classmethod
+    def over(cls, client: GraphClient) -> CommandServices:
+        """Build every write service on ``client``."""
+        return cls(
+            companies=CompanyService(client),
+            people=PersonService(client),
+            deals=DealService(client),
+            interactions=InteractionService(client),
+            org=OrgService(client),
+        )

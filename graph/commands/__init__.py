@@ -1,0 +1,1 @@
+"""The write side: one command class per aggregate, each write one managed transaction."""

@@ -1,4 +1,4 @@
-"""The per-request GraphQL context: services bound to the app's single driver."""
+"""The per-request GraphQL context: loaders and services bound to the app's single driver."""
 
 from __future__ import annotations
 
@@ -6,18 +6,28 @@ from dataclasses import dataclass
 
 from strawberry.types import Info as StrawberryInfo
 
+from api.loaders import RequestLoaders, build_loaders
+from api.services.analytics import AnalyticsService
+from api.services.commands import CommandServices
+from api.services.crm import CrmService
 from api.services.status import StatusService
 from graph.driver import GraphClient
 from schema.auth import Principal
 
-__all__ = ["Context", "Info", "build_context"]
+__all__ = ["DEFAULT_MAX_PAGE_SIZE", "Context", "Info", "build_context"]
+
+DEFAULT_MAX_PAGE_SIZE = 100
 
 
 @dataclass(slots=True)
 class Context:
-    """What resolvers reach: services, built anew for every request, and the caller."""
+    """What resolvers reach, built anew for every request: loaders, services, the caller."""
 
     status: StatusService
+    loaders: RequestLoaders
+    crm: CrmService
+    analytics: AnalyticsService
+    commands: CommandServices
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -26,7 +36,20 @@ Info = StrawberryInfo[Context, None]
 
 
 def build_context(
-    client: GraphClient, *, principal: Principal | None = None, request_id: str | None = None
+    client: GraphClient,
+    *,
+    principal: Principal | None = None,
+    request_id: str | None = None,
+    max_page_size: int = DEFAULT_MAX_PAGE_SIZE,
 ) -> Context:
     """Build a request's context around the app's graph client."""
-    return Context(status=StatusService(client), principal=principal, request_id=request_id)
+    loaders = build_loaders(client)
+    return Context(
+        status=StatusService(client),
+        loaders=loaders,
+        crm=CrmService(client, loaders, max_page_size=max_page_size),
+        analytics=AnalyticsService(client),
+        commands=CommandServices.over(client),
+        principal=principal,
+        request_id=request_id,
+    )

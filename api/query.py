@@ -5,6 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Info
+from api.query_analytics import AnalyticsQuery
+from api.query_crm import CrmQuery
 from api.services.status import relgraph_version
 from schema.types import GraphCounts, Health, Version
 
@@ -12,7 +14,7 @@ __all__ = ["Query"]
 
 
 @strawberry.type
-class Query:
+class Query(CrmQuery, AnalyticsQuery):
     @strawberry.field(description="Whether the API and its database answer.")
     async def health(self, info: Info) -> Health:
         reachable = await info.context.status.database_reachable()

@@ -18,8 +18,16 @@
 
 from __future__ import annotations
 
-__all__ = ["CrmGraphError"]
+__all__ = ["CrmGraphError", "InvalidInput"]
 
 
 class CrmGraphError(Exception):
     """Base class of every error Relgraph raises on purpose."""
+
+
+class InvalidInput(CrmGraphError):
+    """A request's input is invalid; ``field`` names the offending argument or field."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field

@@ -1,4 +1,8 @@
-"""Batched lookups by uid and along relationships: ``UNWIND $uids`` then one row per hit."""
+"""Batched lookups by uid and along relationships: ``UNWIND $uids`` then one row per hit.
+
+Soft-deleted entities (``deleted_at`` set) are invisible to lookups by uid; relationship
+reads still return their edges, and the types resolve the deleted end to nothing.
+"""
 
 from __future__ import annotations
 
@@ -38,17 +42,22 @@ RETURN properties(n) AS props, deal_uid
 """
 
 COMPANIES_BY_UID: LiteralString = """
-UNWIND $uids AS uid MATCH (n:Company {uid: uid}) RETURN properties(n) AS props
+UNWIND $uids AS uid MATCH (n:Company {uid: uid}) WHERE n.deleted_at IS NULL
+RETURN properties(n) AS props
 """
 
 PEOPLE_BY_UID: LiteralString = """
-UNWIND $uids AS uid MATCH (n:Person {uid: uid}) RETURN properties(n) AS props
+UNWIND $uids AS uid MATCH (n:Person {uid: uid}) WHERE n.deleted_at IS NULL
+RETURN properties(n) AS props
 """
 
-DEALS_BY_UID: LiteralString = "UNWIND $uids AS uid MATCH (n:Deal {uid: uid})" + DEAL_PROJECTION
+DEALS_BY_UID: LiteralString = (
+    "UNWIND $uids AS uid MATCH (n:Deal {uid: uid}) WHERE n.deleted_at IS NULL" + DEAL_PROJECTION
+)
 
 INTERACTIONS_BY_UID: LiteralString = (
-    "UNWIND $uids AS uid MATCH (n:Interaction {uid: uid})" + INTERACTION_PROJECTION
+    "UNWIND $uids AS uid MATCH (n:Interaction {uid: uid}) WHERE n.deleted_at IS NULL"
+    + INTERACTION_PROJECTION
 )
 
 EMPLOYMENTS_BY_PERSON: LiteralString = """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,16 +64,19 @@ class EntityReader:
         *,
         where: Filter | None,
         order: Sequence[OrderKey],
-        window: PageWindow | None,
+        window: PageWindow | Callable[[int], PageWindow] | None,
     ) -> UidPage:
         """Count the matches, then read the uids of one ordered window of them.
 
-        With ``window`` None only the count is read (``uids`` is empty).
+        ``window`` may be a function of the total (Relay's ``last`` needs it). With ``window``
+        None only the count is read (``uids`` is empty).
         """
         condition, params = compile_filter(where, spec)
-        match = "MATCH (n:" + spec.label + ") WHERE " + condition
+        match = "MATCH (n:" + spec.label + ") WHERE n.deleted_at IS NULL AND " + condition
         count = await self.client.read(match + " RETURN count(n) AS total", params)
         total = int(count[0]["total"]) if count else 0
+        if callable(window):
+            window = window(total)
         if window is None or window.limit == 0 or total == 0:
             return UidPage(total=total, uids=())
         text = (

@@ -20,8 +20,11 @@ _LARGE_ACCOUNT = 100
 
 def _colleagues_in(people: Sequence[PersonProfile], department: str) -> list[int]:
     return [
-        index for index, person in enumerate(people)
-        if person.record.is_colleague and person.seat is not None and person.seat.depth > 0
+        index
+        for index, person in enumerate(people)
+        if person.record.is_colleague
+        and person.seat is not None
+        and person.seat.depth > 0
         and person.seat.department.key == department
     ]
 

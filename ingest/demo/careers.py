@@ -28,8 +28,9 @@ _BOARD_MIN_SIZE = 11
 _ATTEMPTS = 30
 
 
-def _other_company(rng: random.Random, companies: Sequence[CompanyProfile], current: int,
-                   owned: Sequence[int]) -> int | None:
+def _other_company(
+    rng: random.Random, companies: Sequence[CompanyProfile], current: int, owned: Sequence[int]
+) -> int | None:
     for _ in range(_ATTEMPTS):
         pool = owned if owned and rng.random() < 0.5 else range(1, len(companies))
         candidate = rng.choice(pool)
@@ -38,8 +39,14 @@ def _other_company(rng: random.Random, companies: Sequence[CompanyProfile], curr
     return None
 
 
-def _past_job(rng: random.Random, person: PersonProfile, index: int,
-              companies: Sequence[CompanyProfile], past: int, end: int) -> Affiliation:
+def _past_job(
+    rng: random.Random,
+    person: PersonProfile,
+    index: int,
+    companies: Sequence[CompanyProfile],
+    past: int,
+    end: int,
+) -> Affiliation:
     if person.seat is None:
         raise ValueError("only staff with a seat have a career")
     company = companies[past]
@@ -50,14 +57,25 @@ def _past_job(rng: random.Random, person: PersonProfile, index: int,
         rung = Rung(min(rung.value + 1, Rung.IC.value))
     title, seniority = job_title(rng, rung, dept, chinese=company.chinese)
     start = end - rng.randint(400, 2500)
-    return Affiliation(person=index, company=past, role=EmploymentRole.EMPLOYEE, title=title,
-                       department=dept.name(chinese=company.chinese), seniority=seniority,
-                       start_day=start, end_day=end)
+    return Affiliation(
+        person=index,
+        company=past,
+        role=EmploymentRole.EMPLOYEE,
+        title=title,
+        department=dept.name(chinese=company.chinese),
+        seniority=seniority,
+        start_day=start,
+        end_day=end,
+    )
 
 
-def _movers(rng: random.Random, companies: Sequence[CompanyProfile],
-            people: list[PersonProfile], owned: Sequence[int],
-            timeline: Timeline) -> list[Affiliation]:
+def _movers(
+    rng: random.Random,
+    companies: Sequence[CompanyProfile],
+    people: list[PersonProfile],
+    owned: Sequence[int],
+    timeline: Timeline,
+) -> list[Affiliation]:
     jobs: list[Affiliation] = []
     for index, person in enumerate(people):
         colleague = person.record.is_colleague
@@ -79,22 +97,35 @@ def _seat_end(rng: random.Random, start: int, timeline: Timeline) -> int | None:
     return None
 
 
-def _outsider(rng: random.Random, pool: Sequence[int], people: Sequence[PersonProfile],
-              companies: Sequence[CompanyProfile], company: int,
-              seated: Sequence[int]) -> int | None:
+def _outsider(
+    rng: random.Random,
+    pool: Sequence[int],
+    people: Sequence[PersonProfile],
+    companies: Sequence[CompanyProfile],
+    company: int,
+    seated: Sequence[int],
+) -> int | None:
     for _ in range(_ATTEMPTS):
         candidate = rng.choice(pool)
         other = people[candidate].company
         if candidate not in seated and family_root(companies, other) != family_root(
-                companies, company):
+            companies, company
+        ):
             return candidate
     return None
 
 
-def _board_seats(rng: random.Random, companies: Sequence[CompanyProfile],
-                 people: Sequence[PersonProfile], timeline: Timeline) -> list[Affiliation]:
-    execs = [i for i, p in enumerate(people)
-             if p.depth <= 1 and not p.record.is_colleague and p.seat is not None]
+def _board_seats(
+    rng: random.Random,
+    companies: Sequence[CompanyProfile],
+    people: Sequence[PersonProfile],
+    timeline: Timeline,
+) -> list[Affiliation]:
+    execs = [
+        i
+        for i, p in enumerate(people)
+        if p.depth <= 1 and not p.record.is_colleague and p.seat is not None
+    ]
     seats: list[Affiliation] = []
     for index, company in enumerate(companies):
         if company.record.is_home or company.venture or company.size < _BOARD_MIN_SIZE:
@@ -108,16 +139,31 @@ def _board_seats(rng: random.Random, companies: Sequence[CompanyProfile],
                 continue
             members.append(member)
             chair = needs_chair and number == 0 and rng.random() < 0.6
-            title = affiliation_title(rng, EmploymentRole.BOARD_MEMBER,
-                                      chinese=company.chinese, chair=chair)
+            title = affiliation_title(
+                rng, EmploymentRole.BOARD_MEMBER, chinese=company.chinese, chair=chair
+            )
             start = timeline.days - rng.randint(100, 3000)
-            seats.append(Affiliation(member, index, EmploymentRole.BOARD_MEMBER, title, None,
-                                     Seniority.BOARD, start, _seat_end(rng, start, timeline)))
+            seats.append(
+                Affiliation(
+                    member,
+                    index,
+                    EmploymentRole.BOARD_MEMBER,
+                    title,
+                    None,
+                    Seniority.BOARD,
+                    start,
+                    _seat_end(rng, start, timeline),
+                )
+            )
     return seats
 
 
-def _side_roles(rng: random.Random, companies: Sequence[CompanyProfile],
-                people: Sequence[PersonProfile], timeline: Timeline) -> list[Affiliation]:
+def _side_roles(
+    rng: random.Random,
+    companies: Sequence[CompanyProfile],
+    people: Sequence[PersonProfile],
+    timeline: Timeline,
+) -> list[Affiliation]:
     roles: list[Affiliation] = []
     seniors = [i for i, p in enumerate(people) if p.depth <= 2 and not p.record.is_colleague]
     targets = [i for i, c in enumerate(companies) if not c.record.is_home and not c.venture]
@@ -125,23 +171,38 @@ def _side_roles(rng: random.Random, companies: Sequence[CompanyProfile],
         company = rng.choice(targets)
         advisor = _outsider(rng, seniors, people, companies, company, ())
         if advisor is not None:
-            roles.append(_side_role(rng, EmploymentRole.ADVISOR, advisor, company, companies,
-                                    timeline))
-    partners = [i for i, p in enumerate(people)
-                if companies[p.company].venture and p.depth <= 1]
+            roles.append(
+                _side_role(rng, EmploymentRole.ADVISOR, advisor, company, companies, timeline)
+            )
+    partners = [i for i, p in enumerate(people) if companies[p.company].venture and p.depth <= 1]
     for partner in partners:
         for company in rng.sample(targets, min(len(targets), rng.randint(1, 4))):
-            roles.append(_side_role(rng, EmploymentRole.INVESTOR, partner, company, companies,
-                                    timeline))
+            roles.append(
+                _side_role(rng, EmploymentRole.INVESTOR, partner, company, companies, timeline)
+            )
     return roles
 
 
-def _side_role(rng: random.Random, role: EmploymentRole, person: int, company: int,
-               companies: Sequence[CompanyProfile], timeline: Timeline) -> Affiliation:
+def _side_role(
+    rng: random.Random,
+    role: EmploymentRole,
+    person: int,
+    company: int,
+    companies: Sequence[CompanyProfile],
+    timeline: Timeline,
+) -> Affiliation:
     title = affiliation_title(rng, role, chinese=companies[company].chinese)
     start = timeline.days - rng.randint(200, 2500)
-    return Affiliation(person, company, role, title, None, Seniority.UNKNOWN, start,
-                       _seat_end(rng, start, timeline))
+    return Affiliation(
+        person,
+        company,
+        role,
+        title,
+        None,
+        Seniority.UNKNOWN,
+        start,
+        _seat_end(rng, start, timeline),
+    )
 
 
 def plan_careers(
@@ -172,5 +233,8 @@ def plan_careers(
         Past jobs first, then board seats, then advisory roles and investments.
     """
     jobs = _movers(rng, companies, people, owned, timeline)
-    return jobs + _board_seats(rng, companies, people, timeline) + _side_roles(
-        rng, companies, people, timeline)
+    return (
+        jobs
+        + _board_seats(rng, companies, people, timeline)
+        + _side_roles(rng, companies, people, timeline)
+    )

@@ -91,8 +91,13 @@ def _place(rng: random.Random, parent: CompanyProfile | None) -> tuple[Country, 
     return country, rng.choice(country.cities)
 
 
-def _contact_points(rng: random.Random, parent: CompanyProfile | None, country: Country,
-                    city: City, taken: Registries) -> tuple[str | None, str | None]:
+def _contact_points(
+    rng: random.Random,
+    parent: CompanyProfile | None,
+    country: Country,
+    city: City,
+    taken: Registries,
+) -> tuple[str | None, str | None]:
     if parent is not None and parent.city == city and rng.random() < 0.4:
         address = parent.record.address
     else:
@@ -104,8 +109,14 @@ def _contact_points(rng: random.Random, parent: CompanyProfile | None, country: 
     return (address if rng.random() > 0.08 else None), (phone if rng.random() > 0.12 else None)
 
 
-def _company(rng: random.Random, slot: _Slot, size: int, parent: CompanyProfile | None,
-             number: int, taken: Registries) -> CompanyProfile:
+def _company(
+    rng: random.Random,
+    slot: _Slot,
+    size: int,
+    parent: CompanyProfile | None,
+    number: int,
+    taken: Registries,
+) -> CompanyProfile:
     country, city = _place(rng, parent)
     identity = None if parent is None else subsidiary_identity(rng, parent, country, city, taken)
     if slot.kind == "vc":
@@ -118,13 +129,25 @@ def _company(rng: random.Random, slot: _Slot, size: int, parent: CompanyProfile 
     address, phone = _contact_points(rng, parent, country, city, taken)
     provenance = demo_provenance(IdKind.COMPANY, number)
     record = Company(
-        uid=make_uid(Label.COMPANY, provenance), name=identity.name, provenance=provenance,
+        uid=make_uid(Label.COMPANY, provenance),
+        name=identity.name,
+        provenance=provenance,
         domain=identity.domain if rng.random() > 0.03 else None,
-        industry=industry if rng.random() > 0.05 else None, address=address, phone=phone,
+        industry=industry if rng.random() > 0.05 else None,
+        address=address,
+        phone=phone,
     )
     pattern = rng.choice(_CHINESE_PATTERNS if country.chinese else EMAIL_PATTERNS)
-    return CompanyProfile(record, country, city, identity.brand, identity.suffix, size,
-                          venture=slot.kind == "vc", email_pattern=pattern)
+    return CompanyProfile(
+        record,
+        country,
+        city,
+        identity.brand,
+        identity.suffix,
+        size,
+        venture=slot.kind == "vc",
+        email_pattern=pattern,
+    )
 
 
 def _home(rng: random.Random, colleagues: int, number: int, taken: Registries) -> CompanyProfile:
@@ -134,13 +157,24 @@ def _home(rng: random.Random, colleagues: int, number: int, taken: Registries) -
     taken.domains.reserve("relgraph.com")
     provenance = demo_provenance(IdKind.COMPANY, number)
     record = Company(
-        uid=make_uid(Label.COMPANY, provenance), name=identity.name, provenance=provenance,
-        domain=identity.domain, industry="Software", is_home=True,
+        uid=make_uid(Label.COMPANY, provenance),
+        name=identity.name,
+        provenance=provenance,
+        domain=identity.domain,
+        industry="Software",
+        is_home=True,
         address=claim_unique(taken.addresses, lambda: draw_address(rng, _HOME_COUNTRY, city)),
         phone=claim_unique(taken.phones, lambda: draw_phone(rng, _HOME_COUNTRY, city)),
     )
-    return CompanyProfile(record, _HOME_COUNTRY, city, identity.brand, identity.suffix,
-                          colleagues, email_pattern="{g}.{f}")
+    return CompanyProfile(
+        record,
+        _HOME_COUNTRY,
+        city,
+        identity.brand,
+        identity.suffix,
+        colleagues,
+        email_pattern="{g}.{f}",
+    )
 
 
 def build_companies(
@@ -188,6 +222,14 @@ def build_companies(
 
 
 def _with_parent(profile: CompanyProfile, parent: int) -> CompanyProfile:
-    return CompanyProfile(profile.record, profile.country, profile.city, profile.brand,
-                          profile.suffix, profile.size, parent, profile.venture,
-                          profile.email_pattern)
+    return CompanyProfile(
+        profile.record,
+        profile.country,
+        profile.city,
+        profile.brand,
+        profile.suffix,
+        profile.size,
+        parent,
+        profile.venture,
+        profile.email_pattern,
+    )

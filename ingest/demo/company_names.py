@@ -72,8 +72,9 @@ def _english_brand(rng: random.Random, industry: str, taken: Registry) -> str:
     return brand
 
 
-def _chinese_brand(rng: random.Random, country: Country, industry: str,
-                   taken: Registry) -> tuple[str, str]:
+def _chinese_brand(
+    rng: random.Random, country: Country, industry: str, taken: Registry
+) -> tuple[str, str]:
     for attempt in range(200):
         first, second = rng.choice(CHINESE_BRAND_FIRST), rng.choice(CHINESE_BRAND_SECOND)
         word = rng.choice(CHINESE_INDUSTRY_WORDS[industry])
@@ -99,8 +100,9 @@ def company_identity(
     return Identity(brand, suffix, f"{brand} {suffix}", domain)
 
 
-def _sub_domain(rng: random.Random, parent: CompanyProfile, country: Country,
-                label: str, taken: Registry) -> str | None:
+def _sub_domain(
+    rng: random.Random, parent: CompanyProfile, country: Country, label: str, taken: Registry
+) -> str | None:
     domain = parent.record.domain
     if domain is None:
         return None

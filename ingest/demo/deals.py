@@ -24,14 +24,25 @@ __all__ = ["DealPlan", "plan_deals"]
 _STAGES = tuple(DealStage)
 _STAGE_WEIGHTS = (0.14, 0.14, 0.14, 0.10, 0.28, 0.20)
 _PROBABILITIES = {
-    DealStage.PROSPECTING: (0.05, 0.1), DealStage.QUALIFICATION: (0.2, 0.25),
-    DealStage.PROPOSAL: (0.4, 0.5), DealStage.NEGOTIATION: (0.6, 0.75, 0.8),
-    DealStage.CLOSED_WON: (1.0,), DealStage.CLOSED_LOST: (0.0,),
+    DealStage.PROSPECTING: (0.05, 0.1),
+    DealStage.QUALIFICATION: (0.2, 0.25),
+    DealStage.PROPOSAL: (0.4, 0.5),
+    DealStage.NEGOTIATION: (0.6, 0.75, 0.8),
+    DealStage.CLOSED_WON: (1.0,),
+    DealStage.CLOSED_LOST: (0.0,),
 }
 _CLOSED = (DealStage.CLOSED_WON, DealStage.CLOSED_LOST)
 _USD_RATE = {"USD": 1.0, "GBP": 0.8, "EUR": 0.92, "CNY": 7.2}
-_PRODUCTS = ("Platform Subscription", "Enterprise Licence", "Analytics Add-on", "Renewal",
-             "Expansion", "Pilot", "Professional Services", "Data Integration")
+_PRODUCTS = (
+    "Platform Subscription",
+    "Enterprise Licence",
+    "Analytics Add-on",
+    "Renewal",
+    "Expansion",
+    "Pilot",
+    "Professional Services",
+    "Data Integration",
+)
 _PRODUCTS_ZH = ("平台订阅", "企业版授权", "数据平台采购", "续约", "扩容", "试点项目")
 _SENIOR = (Seniority.BOARD, Seniority.C_LEVEL, Seniority.VP)
 _MIDDLE = (Seniority.VP, Seniority.DIRECTOR, Seniority.MANAGER)
@@ -66,21 +77,33 @@ class _Candidates:
         self._staff, self._people = staff, people
         self._cache: dict[tuple[int, DealContactRole], list[int]] = {}
 
-    def pool(self, company: int, role: DealContactRole, seniority: Sequence[Seniority],
-             departments: Sequence[str]) -> list[int]:
+    def pool(
+        self,
+        company: int,
+        role: DealContactRole,
+        seniority: Sequence[Seniority],
+        departments: Sequence[str],
+    ) -> list[int]:
         key = (company, role)
         if key not in self._cache:
             self._cache[key] = [
-                index for index in self._staff[company]
+                index
+                for index in self._staff[company]
                 if (seat := self._people[index].seat) is not None
                 and (not seniority or seat.seniority in seniority)
                 and (not departments or seat.department.key in departments)
             ]
         return self._cache[key]
 
-    def pick(self, rng: random.Random, company: int, role: DealContactRole,
-             seniority: Sequence[Seniority], departments: Sequence[str],
-             used: Sequence[int]) -> int | None:
+    def pick(
+        self,
+        rng: random.Random,
+        company: int,
+        role: DealContactRole,
+        seniority: Sequence[Seniority],
+        departments: Sequence[str],
+        used: Sequence[int],
+    ) -> int | None:
         pool = self.pool(company, role, seniority, departments)
         for _ in range(min(len(pool), 4)):
             chosen = rng.choice(pool)
@@ -88,8 +111,9 @@ class _Candidates:
                 return chosen
         return None
 
-    def committee(self, rng: random.Random,
-                  company: int) -> tuple[tuple[int, DealContactRole], ...]:
+    def committee(
+        self, rng: random.Random, company: int
+    ) -> tuple[tuple[int, DealContactRole], ...]:
         top = self._staff[company][0]
         decider = None
         if len(self._staff[company]) > 10 and rng.random() > 0.3:
@@ -113,20 +137,26 @@ def _dates(rng: random.Random, stage: DealStage, days: int) -> tuple[int, int]:
     return opened, days + rng.randint(10, 200)
 
 
-def _deal(rng: random.Random, number: int, company: CompanyProfile, owner_uid: str,
-          timeline: Timeline) -> tuple[Deal, int, int]:
+def _deal(
+    rng: random.Random, number: int, company: CompanyProfile, owner_uid: str, timeline: Timeline
+) -> tuple[Deal, int, int]:
     stage = rng.choices(_STAGES, weights=_STAGE_WEIGHTS)[0]
     opened, closed = _dates(rng, stage, timeline.days)
     currency = company.country.currency
-    usd = 2000 * company.size ** 0.6 * rng.lognormvariate(0, 0.5)
+    usd = 2000 * company.size**0.6 * rng.lognormvariate(0, 0.5)
     product = rng.choice(_PRODUCTS_ZH if company.chinese else _PRODUCTS)
     provenance = demo_provenance(IdKind.DEAL, number)
     record = Deal(
-        uid=make_uid(Label.DEAL, provenance), name=f"{company.brand} - {product}",
-        provenance=provenance, company_uid=company.record.uid,
-        amount=float(round(usd * _USD_RATE[currency], -2)) or 100.0, currency=currency,
-        stage=stage, probability=rng.choice(_PROBABILITIES[stage]),
-        close_date=timeline.date_at(closed), owner_uid=owner_uid,
+        uid=make_uid(Label.DEAL, provenance),
+        name=f"{company.brand} - {product}",
+        provenance=provenance,
+        company_uid=company.record.uid,
+        amount=float(round(usd * _USD_RATE[currency], -2)) or 100.0,
+        currency=currency,
+        stage=stage,
+        probability=rng.choice(_PROBABILITIES[stage]),
+        close_date=timeline.date_at(closed),
+        owner_uid=owner_uid,
     )
     return record, opened, closed
 
@@ -146,8 +176,14 @@ def plan_deals(
     ``staff`` and ``owners`` give, per company index, its current staff (top first) and
     the colleagues who own it. A prospect's deal is owned by a random Sales colleague.
     """
-    sellers = [i for i, p in enumerate(people) if p.record.is_colleague and p.manager is not None
-               and p.seat is not None and p.seat.department.key == "Sales"]
+    sellers = [
+        i
+        for i, p in enumerate(people)
+        if p.record.is_colleague
+        and p.manager is not None
+        and p.seat is not None
+        and p.seat.department.key == "Sales"
+    ]
     targets = [i for i, c in enumerate(companies) if not c.record.is_home and not c.venture]
     weights = [companies[i].size ** 0.5 * (3.0 if owners[i] else 0.4) for i in targets]
     candidates = _Candidates(staff, people)
@@ -155,8 +191,9 @@ def plan_deals(
     for number in range(1, count + 1):
         company = rng.choices(targets, weights=weights)[0]
         owner = rng.choice(owners[company] or sellers)
-        record, opened, closed = _deal(rng, number, companies[company],
-                                       people[owner].record.uid, timeline)
+        record, opened, closed = _deal(
+            rng, number, companies[company], people[owner].record.uid, timeline
+        )
         committee = candidates.committee(rng, company)
         plans.append(DealPlan(record, company, owner, committee, opened, closed))
     return plans

@@ -41,8 +41,9 @@ def _keep(rng: random.Random, value: str | None, chance: float) -> str | None:
     return value if rng.random() < chance else None
 
 
-def _weighted_distinct(rng: random.Random, pool: Sequence[int], weights: Sequence[float],
-                       count: int) -> list[int]:
+def _weighted_distinct(
+    rng: random.Random, pool: Sequence[int], weights: Sequence[float], count: int
+) -> list[int]:
     cumulative = list(accumulate(weights))
     chosen: list[int] = []
     seen: set[int] = set()
@@ -54,8 +55,9 @@ def _weighted_distinct(rng: random.Random, pool: Sequence[int], weights: Sequenc
     return chosen
 
 
-def duplicate_companies(rng: random.Random, companies: list[CompanyProfile], count: int, *,
-                        numbers: ShuffledNumbers) -> list[Duplicate]:
+def duplicate_companies(
+    rng: random.Random, companies: list[CompanyProfile], count: int, *, numbers: ShuffledNumbers
+) -> list[Duplicate]:
     """Append ``count`` duplicate companies to ``companies`` and return the pairs."""
     pool = [i for i, c in enumerate(companies) if not c.record.is_home]
     originals = _weighted_distinct(rng, pool, [companies[i].size ** 0.5 for i in pool], count)
@@ -65,20 +67,26 @@ def duplicate_companies(rng: random.Random, companies: list[CompanyProfile], cou
         name, kind = company_variant(rng, source.brand, source.suffix, chinese=source.chinese)
         provenance = demo_provenance(IdKind.COMPANY, numbers.take())
         record = Company(
-            uid=make_uid(Label.COMPANY, provenance), name=name, provenance=provenance,
+            uid=make_uid(Label.COMPANY, provenance),
+            name=name,
+            provenance=provenance,
             domain=_keep(rng, source.record.domain, 0.65),
             industry=_keep(rng, source.record.industry, 0.7),
             address=_keep(rng, source.record.address, 0.4),
             phone=_keep(rng, source.record.phone, 0.4),
         )
         pairs.append(Duplicate(original, len(companies), kind))
-        companies.append(dataclasses.replace(source, record=record, size=0, parent=None,
-                                             venture=False, empty_seats=()))
+        companies.append(
+            dataclasses.replace(
+                source, record=record, size=0, parent=None, venture=False, empty_seats=()
+            )
+        )
     return pairs
 
 
-def _email(rng: random.Random, variant: NameVariant, original: Person, chinese: bool,
-           taken: Registries) -> str | None:
+def _email(
+    rng: random.Random, variant: NameVariant, original: Person, chinese: bool, taken: Registries
+) -> str | None:
     roll = rng.random()
     given, family = ascii_slug(variant.latin_given), ascii_slug(variant.latin_family)
     if roll < 0.35:
@@ -95,21 +103,31 @@ def _email(rng: random.Random, variant: NameVariant, original: Person, chinese: 
     return email
 
 
-def _person_copy(rng: random.Random, source: PersonProfile, company: int, chinese: bool,
-                 number: int, taken: Registries) -> tuple[PersonProfile, str]:
+def _person_copy(
+    rng: random.Random,
+    source: PersonProfile,
+    company: int,
+    chinese: bool,
+    number: int,
+    taken: Registries,
+) -> tuple[PersonProfile, str]:
     variant = person_variant(rng, source.name)
     original = source.record
     title = _keep(rng, original.title, 0.6)
     provenance = demo_provenance(IdKind.PERSON, number)
     record = Person(
-        uid=make_uid(Label.PERSON, provenance), full_name=variant.full, provenance=provenance,
+        uid=make_uid(Label.PERSON, provenance),
+        full_name=variant.full,
+        provenance=provenance,
         email=_email(rng, variant, original, chinese, taken),
-        phone=_keep(rng, original.phone, 0.55), title=title,
+        phone=_keep(rng, original.phone, 0.55),
+        title=title,
         department=_keep(rng, original.department, 0.5),
         seniority=original.seniority if title is not None else Seniority.UNKNOWN,
     )
-    name = PersonName(variant.full, "", variant.latin_given, variant.latin_family,
-                      source.name.script)
+    name = PersonName(
+        variant.full, "", variant.latin_given, variant.latin_family, source.name.script
+    )
     return PersonProfile(record, name, company, None, None, source.start_day), variant.kind
 
 
@@ -129,8 +147,7 @@ def duplicate_people(
     at the original's company or, if that company has a duplicate, sometimes there.
     """
     pool = [i for i, p in enumerate(people) if not p.record.is_colleague and p.seat is not None]
-    weights = [3.0 if people[i].depth <= 1 else 2.0 if people[i].depth == 2 else 1.0
-               for i in pool]
+    weights = [3.0 if people[i].depth <= 1 else 2.0 if people[i].depth == 2 else 1.0 for i in pool]
     twin_of = {pair.original: pair.duplicate for pair in company_pairs}
     pairs: list[Duplicate] = []
     for original in _weighted_distinct(rng, pool, weights, count):

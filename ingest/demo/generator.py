@@ -34,8 +34,9 @@ from schema.model import Interaction
 __all__ = ["generate"]
 
 
-def _interactions(rng: random.Random, world: World, total: int,
-                  timeline: Timeline) -> list[Interaction]:
+def _interactions(
+    rng: random.Random, world: World, total: int, timeline: Timeline
+) -> list[Interaction]:
     companies, people = world.companies, world.people
     protected = [False] * len(people)
     for intro in world.introductions:
@@ -49,13 +50,18 @@ def _interactions(rng: random.Random, world: World, total: int,
         protected=protected,
     )
     threads = [
-        DealThread(plan.record.uid, max(0, plan.open_day), min(timeline.days, plan.close_day),
-                   tuple(person for person, _ in plan.contacts),
-                   deal_subjects(plan.record.name, chinese=companies[plan.company].chinese))
+        DealThread(
+            plan.record.uid,
+            max(0, plan.open_day),
+            min(timeline.days, plan.close_day),
+            tuple(person for person, _ in plan.contacts),
+            deal_subjects(plan.record.name, chinese=companies[plan.company].chinese),
+        )
         for plan in world.deals
     ]
-    return build_interactions(rng, list(world.ties), total=total, audience=audience,
-                              deals=threads, timeline=timeline)
+    return build_interactions(
+        rng, list(world.ties), total=total, audience=audience, deals=threads, timeline=timeline
+    )
 
 
 def generate(*, seed: int = 7, scale: Scale = SMALL) -> DemoDataset:
@@ -96,23 +102,38 @@ def generate(*, seed: int = 7, scale: Scale = SMALL) -> DemoDataset:
     employments = employment_records(people, companies, world.affiliations, timeline)
     subsidiaries = subsidiary_records(companies)
     links = find_hidden_links(
-        companies=[c.record for c in companies], subsidiaries=subsidiaries,
+        companies=[c.record for c in companies],
+        subsidiaries=subsidiaries,
         employments=employments,
-        duplicates=[(companies[d.original].record.uid, companies[d.duplicate].record.uid)
-                    for d in world.company_duplicates])
+        duplicates=[
+            (companies[d.original].record.uid, companies[d.duplicate].record.uid)
+            for d in world.company_duplicates
+        ],
+    )
     truth = collect_ground_truth(
-        seed=seed, scale=scale.name, timeline=timeline, companies=companies, people=people,
-        explicit=explicit, company_duplicates=world.company_duplicates,
-        people_duplicates=world.people_duplicates, hidden_links=links,
-        ties=list(world.ties), introductions=world.introductions)
+        seed=seed,
+        scale=scale.name,
+        timeline=timeline,
+        companies=companies,
+        people=people,
+        explicit=explicit,
+        company_duplicates=world.company_duplicates,
+        people_duplicates=world.people_duplicates,
+        hidden_links=links,
+        ties=list(world.ties),
+        introductions=world.introductions,
+    )
     return DemoDataset(
-        companies=tuple(sorted((c.record for c in companies),
-                               key=lambda c: c.provenance.source_id)),
+        companies=tuple(
+            sorted((c.record for c in companies), key=lambda c: c.provenance.source_id)
+        ),
         people=tuple(sorted((p.record for p in people), key=lambda p: p.provenance.source_id)),
-        employments=tuple(employments), reporting_lines=tuple(lines),
+        employments=tuple(employments),
+        reporting_lines=tuple(lines),
         subsidiaries=tuple(subsidiaries),
         account_ownerships=tuple(ownership_records(world.ownership, people, companies)),
         deals=tuple(plan.record for plan in world.deals),
         deal_contacts=tuple(deal_contact_records(world.deals, people)),
-        interactions=tuple(interactions), ground_truth=truth,
+        interactions=tuple(interactions),
+        ground_truth=truth,
     )

@@ -166,28 +166,42 @@ def ground_truth_to_json(truth: GroundTruth) -> dict[str, object]:
             "people": [_pair_json(pair) for pair in truth.duplicate_people],
         },
         "hidden_links": [
-            {"kind": link.kind.value, "company_a": link.company_a,
-             "company_b": link.company_b, "evidence": link.evidence}
+            {
+                "kind": link.kind.value,
+                "company_a": link.company_a,
+                "company_b": link.company_b,
+                "evidence": link.evidence,
+            }
             for link in truth.hidden_links
         ],
         "tie_strengths": [
-            {"person_a": tie.person_a, "person_b": tie.person_b, "strength": tie.strength,
-             "context": tie.context,
-             "cold_since": tie.cold_since.isoformat() if tie.cold_since else None}
+            {
+                "person_a": tie.person_a,
+                "person_b": tie.person_b,
+                "strength": tie.strength,
+                "context": tie.context,
+                "cold_since": tie.cold_since.isoformat() if tie.cold_since else None,
+            }
             for tie in truth.tie_strengths
         ],
         "planted_introductions": [
-            {"source_uid": intro.source_uid, "target_uid": intro.target_uid,
-             "introducer_uid": intro.introducer_uid,
-             "shared_company_uid": intro.shared_company_uid}
+            {
+                "source_uid": intro.source_uid,
+                "target_uid": intro.target_uid,
+                "introducer_uid": intro.introducer_uid,
+                "shared_company_uid": intro.shared_company_uid,
+            }
             for intro in truth.planted_introductions
         ],
     }
 
 
 def _pair_json(pair: DuplicatePair) -> dict[str, str]:
-    return {"original_uid": pair.original_uid, "duplicate_uid": pair.duplicate_uid,
-            "variant": pair.variant}
+    return {
+        "original_uid": pair.original_uid,
+        "duplicate_uid": pair.duplicate_uid,
+        "variant": pair.variant,
+    }
 
 
 def _records(data: Mapping[str, object], key: str) -> list[dict[str, object]]:
@@ -205,9 +219,14 @@ def _mapping(data: Mapping[str, object], key: str) -> dict[str, object]:
 
 
 def _pairs(data: Mapping[str, object], key: str) -> tuple[DuplicatePair, ...]:
-    return tuple(DuplicatePair(original_uid=str(item["original_uid"]),
-                               duplicate_uid=str(item["duplicate_uid"]),
-                               variant=str(item["variant"])) for item in _records(data, key))
+    return tuple(
+        DuplicatePair(
+            original_uid=str(item["original_uid"]),
+            duplicate_uid=str(item["duplicate_uid"]),
+            variant=str(item["variant"]),
+        )
+        for item in _records(data, key)
+    )
 
 
 def ground_truth_from_json(data: Mapping[str, object]) -> GroundTruth:
@@ -235,32 +254,51 @@ def ground_truth_from_json(data: Mapping[str, object]) -> GroundTruth:
         raise ValueError("ground truth field 'seed' must be an integer")
     duplicates = _mapping(data, "duplicates")
     return GroundTruth(
-        seed=seed, scale=str(data["scale"]), anchor=date.fromisoformat(str(data["anchor_date"])),
+        seed=seed,
+        scale=str(data["scale"]),
+        anchor=date.fromisoformat(str(data["anchor_date"])),
         home_company_uid=str(data["home_company_uid"]),
         true_reports_to={k: str(v) for k, v in _mapping(data, "true_reports_to").items()},
-        explicit_reports_to={k: v is True
-                             for k, v in _mapping(data, "explicit_reports_to").items()},
+        explicit_reports_to={
+            k: v is True for k, v in _mapping(data, "explicit_reports_to").items()
+        },
         seniority_rank={k: int(str(v)) for k, v in rank.items()},
-        empty_seats={k: tuple(str(s) for s in v) if isinstance(v, list) else ()
-                     for k, v in _mapping(data, "empty_seats").items()},
+        empty_seats={
+            k: tuple(str(s) for s in v) if isinstance(v, list) else ()
+            for k, v in _mapping(data, "empty_seats").items()
+        },
         duplicate_companies=_pairs(duplicates, "companies"),
         duplicate_people=_pairs(duplicates, "people"),
         hidden_links=tuple(
-            HiddenLink(kind=HiddenLinkKind(str(item["kind"])), company_a=str(item["company_a"]),
-                       company_b=str(item["company_b"]), evidence=str(item["evidence"]))
-            for item in _records(data, "hidden_links")),
+            HiddenLink(
+                kind=HiddenLinkKind(str(item["kind"])),
+                company_a=str(item["company_a"]),
+                company_b=str(item["company_b"]),
+                evidence=str(item["evidence"]),
+            )
+            for item in _records(data, "hidden_links")
+        ),
         tie_strengths=tuple(
-            TieStrength(person_a=str(item["person_a"]), person_b=str(item["person_b"]),
-                        strength=float(str(item["strength"])), context=str(item["context"]),
-                        cold_since=date.fromisoformat(str(item["cold_since"]))
-                        if item["cold_since"] is not None else None)
-            for item in _records(data, "tie_strengths")),
+            TieStrength(
+                person_a=str(item["person_a"]),
+                person_b=str(item["person_b"]),
+                strength=float(str(item["strength"])),
+                context=str(item["context"]),
+                cold_since=date.fromisoformat(str(item["cold_since"]))
+                if item["cold_since"] is not None
+                else None,
+            )
+            for item in _records(data, "tie_strengths")
+        ),
         planted_introductions=tuple(
-            PlantedIntroduction(source_uid=str(item["source_uid"]),
-                                target_uid=str(item["target_uid"]),
-                                introducer_uid=str(item["introducer_uid"]),
-                                shared_company_uid=str(item["shared_company_uid"]))
-            for item in _records(data, "planted_introductions")),
+            PlantedIntroduction(
+                source_uid=str(item["source_uid"]),
+                target_uid=str(item["target_uid"]),
+                introducer_uid=str(item["introducer_uid"]),
+                shared_company_uid=str(item["shared_company_uid"]),
+            )
+            for item in _records(data, "planted_introductions")
+        ),
     )
 
 

@@ -46,17 +46,19 @@ def _link(kind: HiddenLinkKind, a: str, b: str, evidence: str) -> HiddenLink:
 def _families(subsidiaries: Sequence[Subsidiary]) -> Iterator[HiddenLink]:
     children: dict[str, list[str]] = {}
     for edge in subsidiaries:
-        yield _link(HiddenLinkKind.CORPORATE_FAMILY, edge.child_uid, edge.parent_uid,
-                    edge.parent_uid)
+        yield _link(
+            HiddenLinkKind.CORPORATE_FAMILY, edge.child_uid, edge.parent_uid, edge.parent_uid
+        )
         children.setdefault(edge.parent_uid, []).append(edge.child_uid)
     for parent, kids in children.items():
         for i, first in enumerate(kids):
-            for second in kids[i + 1:]:
+            for second in kids[i + 1 :]:
                 yield _link(HiddenLinkKind.CORPORATE_FAMILY, first, second, parent)
 
 
-def _shared_identifiers(companies: Sequence[Company],
-                        duplicates: set[tuple[str, str]]) -> Iterator[HiddenLink]:
+def _shared_identifiers(
+    companies: Sequence[Company], duplicates: set[tuple[str, str]]
+) -> Iterator[HiddenLink]:
     for field, kind in _IDENTIFIERS:
         groups: dict[str, list[str]] = {}
         shown: dict[str, str] = {}
@@ -68,7 +70,7 @@ def _shared_identifiers(companies: Sequence[Company],
         for key, uids in groups.items():
             value = shown[key]
             for i, first in enumerate(uids):
-                for second in uids[i + 1:]:
+                for second in uids[i + 1 :]:
                     if (first, second) not in duplicates and (second, first) not in duplicates:
                         yield _link(kind, first, second, value)
 
@@ -87,11 +89,12 @@ def _people_links(employments: Sequence[Employment]) -> Iterator[HiddenLink]:
                 if job.role is EmploymentRole.EMPLOYEE and job.company_uid != former:
                     yield _link(HiddenLinkKind.FORMER_EMPLOYEE, former, job.company_uid, person)
         for i, first in enumerate(jobs):
-            for second in jobs[i + 1:]:
+            for second in jobs[i + 1 :]:
                 side = first if first.role in _SIDE_ROLES else second
                 if side.role in _SIDE_ROLES and first.company_uid != second.company_uid:
-                    yield _link(_SIDE_ROLES[side.role], first.company_uid, second.company_uid,
-                                person)
+                    yield _link(
+                        _SIDE_ROLES[side.role], first.company_uid, second.company_uid, person
+                    )
 
 
 def find_hidden_links(
@@ -117,11 +120,12 @@ def find_hidden_links(
         Sorted by kind, then the two company uids, then the evidence.
     """
     links = {
-        link: None for source in (
+        link: None
+        for source in (
             _families(subsidiaries),
             _shared_identifiers(companies, set(duplicates)),
             _people_links(employments),
-        ) for link in source
+        )
+        for link in source
     }
-    return tuple(sorted(links, key=lambda k: (k.kind.value, k.company_a, k.company_b,
-                                              k.evidence)))
+    return tuple(sorted(links, key=lambda k: (k.kind.value, k.company_a, k.company_b, k.evidence)))

@@ -29,8 +29,14 @@ from schema.model import Interaction, Participation, make_uid
 
 __all__ = ["Audience", "DealThread", "build_interactions"]
 
-_KINDS = (InteractionKind.EMAIL, InteractionKind.MEETING, InteractionKind.CALL,
-          InteractionKind.MESSAGE, InteractionKind.NOTE, InteractionKind.SUPPORT)
+_KINDS = (
+    InteractionKind.EMAIL,
+    InteractionKind.MEETING,
+    InteractionKind.CALL,
+    InteractionKind.MESSAGE,
+    InteractionKind.NOTE,
+    InteractionKind.SUPPORT,
+)
 _ROLE_CODES = {role: code for code, role in enumerate(ParticipantRole)}
 _ALIAS_CHANCE = 0.15
 _FIRST_MINUTE, _WORKING_MINUTES = 7 * 60, 12 * 60
@@ -78,19 +84,36 @@ def _allocate(rng: random.Random, ties: Sequence[Tie], total: int) -> list[int]:
 
 def _kind_table(strength: float, mixed: bool) -> list[float]:
     if mixed:
-        weights = (0.5 - 0.25 * strength, 0.1 + 0.2 * strength, 0.08 + 0.12 * strength,
-                   0.04 + 0.1 * strength, 0.08, 0.05)
+        weights = (
+            0.5 - 0.25 * strength,
+            0.1 + 0.2 * strength,
+            0.08 + 0.12 * strength,
+            0.04 + 0.1 * strength,
+            0.08,
+            0.05,
+        )
     else:
-        weights = (0.45 - 0.2 * strength, 0.15 + 0.15 * strength, 0.1 + 0.1 * strength,
-                   0.15 + 0.1 * strength, 0.0, 0.0)
+        weights = (
+            0.45 - 0.2 * strength,
+            0.15 + 0.15 * strength,
+            0.1 + 0.1 * strength,
+            0.15 + 0.1 * strength,
+            0.0,
+            0.0,
+        )
     return list(accumulate(weights))
 
 
 class _Writer:
     """Turns ties into interaction specs, sharing Participation objects between them."""
 
-    def __init__(self, rng: random.Random, audience: Audience, deals: Sequence[DealThread],
-                 timeline: Timeline) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        audience: Audience,
+        deals: Sequence[DealThread],
+        timeline: Timeline,
+    ) -> None:
         self.rng, self.audience, self.deals = rng, audience, deals
         self.first_weekday = timeline.start.weekday()
         self._cache: dict[int, Participation] = {}
@@ -102,8 +125,9 @@ class _Writer:
         key = person * 8 + _ROLE_CODES[role]
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = Participation(person_uid=self.audience.uids[person],
-                                                     role=role)
+            found = self._cache[key] = Participation(
+                person_uid=self.audience.uids[person], role=role
+            )
         return found
 
     def minute(self, tie: Tie) -> tuple[int, int]:
@@ -130,31 +154,39 @@ class _Writer:
         for _ in range(count):
             kind = _KINDS[bisect(table, rng.random() * total)]
             day, minute = self.minute(tie)
-            about = thread if thread and thread.start <= day <= thread.end and (
-                rng.random() < 0.7) else None
+            about = (
+                thread
+                if thread and thread.start <= day <= thread.end and (rng.random() < 0.7)
+                else None
+            )
             sender, receiver = (tie.a, tie.b) if rng.random() < from_a else (tie.b, tie.a)
             parts = self.participants(kind, tie, sender, receiver, about)
             subject = rng.choice(about.subjects if about else SUBJECTS[kind][language])
             self.specs.append((minute, kind, parts, about.uid if about else None, subject))
 
-    def participants(self, kind: InteractionKind, tie: Tie, sender: int, receiver: int,
-                     about: DealThread | None) -> tuple[Participation, ...]:
+    def participants(
+        self, kind: InteractionKind, tie: Tie, sender: int, receiver: int, about: DealThread | None
+    ) -> tuple[Participation, ...]:
         rng, manager = self.rng, self.audience.manager
         if kind is InteractionKind.NOTE:
             return (self.part(tie.a, ParticipantRole.FROM), self.part(tie.b, ParticipantRole.TO))
         if kind is InteractionKind.SUPPORT:
             return (self.part(tie.b, ParticipantRole.FROM), self.part(tie.a, ParticipantRole.TO))
         if kind is not InteractionKind.MEETING:
-            parts = [self.part(sender, ParticipantRole.FROM),
-                     self.part(receiver, ParticipantRole.TO)]
+            parts = [
+                self.part(sender, ParticipantRole.FROM),
+                self.part(receiver, ParticipantRole.TO),
+            ]
             if kind is InteractionKind.EMAIL and rng.random() < 0.15:
                 boss = manager[receiver]
                 cc = self.extra(manager[sender] if boss is None else boss, tie)
                 if cc is not None:
                     parts.append(self.part(cc, ParticipantRole.CC))
             return tuple(parts)
-        parts = [self.part(sender, ParticipantRole.ORGANIZER),
-                 self.part(receiver, ParticipantRole.ATTENDEE)]
+        parts = [
+            self.part(sender, ParticipantRole.ORGANIZER),
+            self.part(receiver, ParticipantRole.ATTENDEE),
+        ]
         guests: list[int | None] = list(about.contacts) if about else []
         if about is None and rng.random() < 0.25:
             guests.append(manager[receiver])
@@ -206,9 +238,15 @@ def build_interactions(
     for number in range(1, len(specs) + 1):
         minute, kind, parts, deal_uid, subject = specs.pop()
         provenance = demo_provenance(IdKind.INTERACTION, number)
-        records.append(Interaction(
-            uid=make_uid(Label.INTERACTION, provenance), kind=kind,
-            occurred_at=timeline.moment(minute), provenance=provenance, subject=subject,
-            deal_uid=deal_uid, participants=parts,
-        ))
+        records.append(
+            Interaction(
+                uid=make_uid(Label.INTERACTION, provenance),
+                kind=kind,
+                occurred_at=timeline.moment(minute),
+                provenance=provenance,
+                subject=subject,
+                deal_uid=deal_uid,
+                participants=parts,
+            )
+        )
     return records

@@ -32,20 +32,37 @@ class Introduction:
     shared_company: int
 
 
-def _candidates(affiliations: Sequence[Affiliation], people: Sequence[PersonProfile],
-                owners: Sequence[Sequence[int]], dealt: Sequence[bool]) -> list[Affiliation]:
+def _candidates(
+    affiliations: Sequence[Affiliation],
+    people: Sequence[PersonProfile],
+    owners: Sequence[Sequence[int]],
+    dealt: Sequence[bool],
+) -> list[Affiliation]:
     return [
-        job for job in affiliations
-        if job.role is EmploymentRole.EMPLOYEE and job.end_day is not None
-        and job.company != 0 and not owners[job.company] and not dealt[job.company]
-        and not people[job.person].record.is_colleague and owners[people[job.person].company]
+        job
+        for job in affiliations
+        if job.role is EmploymentRole.EMPLOYEE
+        and job.end_day is not None
+        and job.company != 0
+        and not owners[job.company]
+        and not dealt[job.company]
+        and not people[job.person].record.is_colleague
+        and owners[people[job.person].company]
     ]
 
 
-def _target(rng: random.Random, left: int, roster: Sequence[int],
-            people: Sequence[PersonProfile], taken: Sequence[int]) -> int | None:
-    fits = [i for i in roster
-            if people[i].start_day < left - 60 and people[i].depth <= 2 and i not in taken]
+def _target(
+    rng: random.Random,
+    left: int,
+    roster: Sequence[int],
+    people: Sequence[PersonProfile],
+    taken: Sequence[int],
+) -> int | None:
+    fits = [
+        i
+        for i in roster
+        if people[i].start_day < left - 60 and people[i].depth <= 2 and i not in taken
+    ]
     return rng.choice(fits) if fits else None
 
 

@@ -23,9 +23,16 @@ from ingest.demo.vocabulary import CHINESE_HOMOPHONES, NICKNAMES
 __all__ = ["NameVariant", "company_variant", "person_variant"]
 
 _LONG_SUFFIXES = {
-    "Inc": "Incorporated", "Corp": "Corporation", "Ltd": "Limited", "LLC": "L.L.C.",
-    "PLC": "plc", "GmbH": "G.m.b.H.", "AG": "Aktiengesellschaft", "S.A.": "SA",
-    "SAS": "S.A.S.", "S.L.": "SL",
+    "Inc": "Incorporated",
+    "Corp": "Corporation",
+    "Ltd": "Limited",
+    "LLC": "L.L.C.",
+    "PLC": "plc",
+    "GmbH": "G.m.b.H.",
+    "AG": "Aktiengesellschaft",
+    "S.A.": "SA",
+    "SAS": "S.A.S.",
+    "S.L.": "SL",
 }
 _CHINESE_CITIES = ("北京", "上海", "深圳", "杭州")
 
@@ -41,12 +48,15 @@ class NameVariant:
 
 
 def _typo(word: str, rng: random.Random) -> str:
-    spots = [i for i in range(1, len(word) - 1)
-             if word[i].islower() and word[i + 1].islower() and word[i] != word[i + 1]]
+    spots = [
+        i
+        for i in range(1, len(word) - 1)
+        if word[i].islower() and word[i + 1].islower() and word[i] != word[i + 1]
+    ]
     if not spots:
         return word + word[-1]
     i = rng.choice(spots)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 def _latin_variant(rng: random.Random, name: PersonName) -> NameVariant:
@@ -71,8 +81,11 @@ def _hanzi_variant(rng: random.Random, name: PersonName) -> NameVariant:
     latin_given, latin_family = name.latin_given, name.latin_family
     roll = rng.random()
     if roll < 0.5:
-        full = (f"{latin_given} {latin_family}" if rng.random() < 0.5
-                else f"{latin_family} {latin_given}")
+        full = (
+            f"{latin_given} {latin_family}"
+            if rng.random() < 0.5
+            else f"{latin_family} {latin_given}"
+        )
         return NameVariant(full, latin_given, latin_family, "romanised")
     swapped = "".join(CHINESE_HOMOPHONES.get(ch, ch) for ch in name.given)
     if roll < 0.8 and swapped != name.given:
@@ -98,7 +111,7 @@ def _chinese_company(rng: random.Random, brand: str, suffix: str) -> tuple[str, 
         return brand, "no_suffix"
     city = next((c for c in _CHINESE_CITIES if brand.startswith(c)), None)
     if roll < 0.75:
-        bare = brand[len(city):] if city else f"{rng.choice(_CHINESE_CITIES)}{brand}"
+        bare = brand[len(city) :] if city else f"{rng.choice(_CHINESE_CITIES)}{brand}"
         return f"{bare}{suffix}", "city_prefix"
     other = "股份有限公司" if suffix == "有限公司" else "有限公司"
     return f"{brand}{other}", "legal_form"

@@ -39,8 +39,14 @@ _LADDERS: Mapping[int, tuple[Rung, ...]] = {
 }
 _CHINESE_TOP_LADDER = (Rung.CHAIR, Rung.TOP, Rung.HEAD, Rung.DIRECTOR, Rung.MANAGER, Rung.IC)
 _SEAT_NAMES: Mapping[str, str] = {
-    "Finance": "CFO", "Engineering": "CTO", "Operations": "COO", "Marketing": "CMO",
-    "Sales": "CRO", "HR": "CHRO", "Legal": "General Counsel", "IT": "CIO",
+    "Finance": "CFO",
+    "Engineering": "CTO",
+    "Operations": "COO",
+    "Marketing": "CMO",
+    "Sales": "CRO",
+    "HR": "CHRO",
+    "Legal": "General Counsel",
+    "IT": "CIO",
 }
 _VACANCY = {"Finance": 0.2}
 _DEFAULT_VACANCY = 0.12

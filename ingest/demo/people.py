@@ -24,8 +24,14 @@ from schema.model import Person, make_uid
 __all__ = ["HOME_DEPARTMENTS", "staff_companies"]
 
 HOME_DEPARTMENTS: Mapping[str, float] = {
-    "Sales": 5.0, "Customer Success": 3.0, "Engineering": 4.0, "Marketing": 1.5,
-    "Finance": 1.0, "HR": 0.8, "Legal": 0.5, "Operations": 1.0,
+    "Sales": 5.0,
+    "Customer Success": 3.0,
+    "Engineering": 4.0,
+    "Marketing": 1.5,
+    "Finance": 1.0,
+    "HR": 0.8,
+    "Legal": 0.5,
+    "Operations": 1.0,
 }
 """Department weights of the home company's org chart."""
 
@@ -45,8 +51,15 @@ def _tenure(rng: random.Random, seat: Seat) -> int:
     return rng.randint(30, 3650)
 
 
-def _person(rng: random.Random, company: CompanyProfile, seat: Seat, *, number: int,
-            taken: Registries, home: bool) -> tuple[Person, PersonName]:
+def _person(
+    rng: random.Random,
+    company: CompanyProfile,
+    seat: Seat,
+    *,
+    number: int,
+    taken: Registries,
+    home: bool,
+) -> tuple[Person, PersonName]:
     name = draw_name(rng, chinese_company=company.chinese)
     domain = company.record.domain
     if domain is None:
@@ -60,10 +73,15 @@ def _person(rng: random.Random, company: CompanyProfile, seat: Seat, *, number: 
     department = seat.department.name(chinese=company.chinese)
     provenance = demo_provenance(IdKind.PERSON, number)
     return Person(
-        uid=make_uid(Label.PERSON, provenance), full_name=name.full, provenance=provenance,
-        email=email, phone=phone, title=seat.title if has_title else None,
+        uid=make_uid(Label.PERSON, provenance),
+        full_name=name.full,
+        provenance=provenance,
+        email=email,
+        phone=phone,
+        title=seat.title if has_title else None,
         department=department if home or rng.random() > 0.12 else None,
-        seniority=seat.seniority if has_title else Seniority.UNKNOWN, is_colleague=home,
+        seniority=seat.seniority if has_title else Seniority.UNKNOWN,
+        is_colleague=home,
     ), name
 
 
@@ -83,13 +101,19 @@ def staff_companies(
     people: list[PersonProfile] = []
     for index, company in enumerate(companies):
         home = company.record.is_home
-        chart = build_org_chart(rng, size=company.size, chinese=company.chinese,
-                                weights=HOME_DEPARTMENTS if home else None, vacancies=not home)
+        chart = build_org_chart(
+            rng,
+            size=company.size,
+            chinese=company.chinese,
+            weights=HOME_DEPARTMENTS if home else None,
+            vacancies=not home,
+        )
         companies[index] = dataclasses.replace(company, empty_seats=chart.empty_seats)
         first = len(people)
         for seat in chart.seats:
-            record, name = _person(rng, company, seat, number=numbers.take(), taken=taken,
-                                   home=home)
+            record, name = _person(
+                rng, company, seat, number=numbers.take(), taken=taken, home=home
+            )
             manager = None if seat.manager is None else first + seat.manager
             start = timeline.days - _tenure(rng, seat)
             people.append(PersonProfile(record, name, index, seat, manager, start))

@@ -40,21 +40,31 @@ def employment_records(
     jobs: list[Employment] = []
     for person in people:
         record = person.record
-        jobs.append(Employment(
-            person_uid=record.uid, company_uid=companies[person.company].record.uid,
-            provenance=demo_provenance(IdKind.EMPLOYMENT, len(jobs) + 1), title=record.title,
-            department=record.department, seniority=record.seniority,
-            start=timeline.date_at(person.start_day) if person.seat is not None else None,
-        ))
+        jobs.append(
+            Employment(
+                person_uid=record.uid,
+                company_uid=companies[person.company].record.uid,
+                provenance=demo_provenance(IdKind.EMPLOYMENT, len(jobs) + 1),
+                title=record.title,
+                department=record.department,
+                seniority=record.seniority,
+                start=timeline.date_at(person.start_day) if person.seat is not None else None,
+            )
+        )
     for seat in affiliations:
-        jobs.append(Employment(
-            person_uid=people[seat.person].record.uid,
-            company_uid=companies[seat.company].record.uid,
-            provenance=demo_provenance(IdKind.EMPLOYMENT, len(jobs) + 1), title=seat.title,
-            department=seat.department, seniority=seat.seniority, role=seat.role,
-            start=timeline.date_at(seat.start_day),
-            end=None if seat.end_day is None else timeline.date_at(seat.end_day),
-        ))
+        jobs.append(
+            Employment(
+                person_uid=people[seat.person].record.uid,
+                company_uid=companies[seat.company].record.uid,
+                provenance=demo_provenance(IdKind.EMPLOYMENT, len(jobs) + 1),
+                title=seat.title,
+                department=seat.department,
+                seniority=seat.seniority,
+                role=seat.role,
+                start=timeline.date_at(seat.start_day),
+                end=None if seat.end_day is None else timeline.date_at(seat.end_day),
+            )
+        )
     return jobs
 
 
@@ -70,8 +80,14 @@ def reporting_records(
     lines, and some small accounts have no known lines at all. Returns the explicit
     records and, per person index with a manager, whether the line is explicit.
     """
-    coverage = [1.0 if c.record.is_home else 0.0 if c.size < 15 and rng.random() < 0.15
-                else rng.uniform(0.45, 0.85) for c in companies]
+    coverage = [
+        1.0
+        if c.record.is_home
+        else 0.0
+        if c.size < 15 and rng.random() < 0.15
+        else rng.uniform(0.45, 0.85)
+        for c in companies
+    ]
     lines: list[ReportingLine] = []
     explicit: dict[int, bool] = {}
     for index, person in enumerate(people):
@@ -80,11 +96,14 @@ def reporting_records(
         explicit[index] = shown = rng.random() < coverage[person.company]
         if shown:
             manager = people[person.manager]
-            lines.append(ReportingLine(
-                person_uid=person.record.uid, manager_uid=manager.record.uid,
-                provenance=demo_provenance(IdKind.REPORTING, len(lines) + 1),
-                valid_from=timeline.date_at(max(person.start_day, manager.start_day)),
-            ))
+            lines.append(
+                ReportingLine(
+                    person_uid=person.record.uid,
+                    manager_uid=manager.record.uid,
+                    provenance=demo_provenance(IdKind.REPORTING, len(lines) + 1),
+                    valid_from=timeline.date_at(max(person.start_day, manager.start_day)),
+                )
+            )
     return lines, explicit
 
 
@@ -93,10 +112,13 @@ def subsidiary_records(companies: Sequence[CompanyProfile]) -> list[Subsidiary]:
     records: list[Subsidiary] = []
     for company in companies:
         if company.parent is not None:
-            records.append(Subsidiary(
-                child_uid=company.record.uid, parent_uid=companies[company.parent].record.uid,
-                provenance=demo_provenance(IdKind.SUBSIDIARY, len(records) + 1),
-            ))
+            records.append(
+                Subsidiary(
+                    child_uid=company.record.uid,
+                    parent_uid=companies[company.parent].record.uid,
+                    provenance=demo_provenance(IdKind.SUBSIDIARY, len(records) + 1),
+                )
+            )
     return records
 
 
@@ -107,9 +129,11 @@ def ownership_records(
 ) -> list[AccountOwnership]:
     """Return an OWNS record per (colleague index, company index) pair."""
     return [
-        AccountOwnership(person_uid=people[person].record.uid,
-                         company_uid=companies[company].record.uid,
-                         provenance=demo_provenance(IdKind.OWNERSHIP, number))
+        AccountOwnership(
+            person_uid=people[person].record.uid,
+            company_uid=companies[company].record.uid,
+            provenance=demo_provenance(IdKind.OWNERSHIP, number),
+        )
         for number, (person, company) in enumerate(pairs, start=1)
     ]
 
@@ -121,10 +145,12 @@ def deal_contact_records(
     contacts: list[DealContact] = []
     for plan in deals:
         for person, role in plan.contacts:
-            contacts.append(DealContact(
-                deal_uid=plan.record.uid, person_uid=people[person].record.uid, role=role,
-                provenance=demo_provenance(IdKind.DEAL_CONTACT, len(contacts) + 1),
-            ))
+            contacts.append(
+                DealContact(
+                    deal_uid=plan.record.uid,
+                    person_uid=people[person].record.uid,
+                    role=role,
+                    provenance=demo_provenance(IdKind.DEAL_CONTACT, len(contacts) + 1),
+                )
+            )
     return contacts
-
-

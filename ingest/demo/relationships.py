@@ -36,9 +36,12 @@ __all__ = [
 
 _INTERNAL = (TieContext.MANAGER, TieContext.PEER, TieContext.COWORKER, TieContext.INTRODUCTION)
 _ROLE_STRENGTH = {
-    DealContactRole.CHAMPION: (0.55, 0.85), DealContactRole.DECISION_MAKER: (0.3, 0.6),
-    DealContactRole.ECONOMIC_BUYER: (0.25, 0.5), DealContactRole.TECHNICAL_BUYER: (0.35, 0.7),
-    DealContactRole.USER: (0.15, 0.45), DealContactRole.INFLUENCER: (0.2, 0.5),
+    DealContactRole.CHAMPION: (0.55, 0.85),
+    DealContactRole.DECISION_MAKER: (0.3, 0.6),
+    DealContactRole.ECONOMIC_BUYER: (0.25, 0.5),
+    DealContactRole.TECHNICAL_BUYER: (0.35, 0.7),
+    DealContactRole.USER: (0.15, 0.45),
+    DealContactRole.INFLUENCER: (0.2, 0.5),
     DealContactRole.BLOCKER: (0.05, 0.25),
 }
 
@@ -64,10 +67,10 @@ def add_org_ties(rng: random.Random, book: TieBook, people: Sequence[PersonProfi
                 book.add(member, peer, rng.uniform(0.2, 0.55), TieContext.PEER, start=start)
 
 
-def _sample(rng: random.Random, staff: Sequence[int], people: Sequence[PersonProfile],
-            k: int) -> list[int]:
-    weights = [3.0 if people[i].depth <= 1 else 2.0 if people[i].depth == 2 else 1.0
-               for i in staff]
+def _sample(
+    rng: random.Random, staff: Sequence[int], people: Sequence[PersonProfile], k: int
+) -> list[int]:
+    weights = [3.0 if people[i].depth <= 1 else 2.0 if people[i].depth == 2 else 1.0 for i in staff]
     chosen: list[int] = []
     for index in rng.choices(staff, weights=weights, k=3 * k):
         if index not in chosen:
@@ -75,13 +78,23 @@ def _sample(rng: random.Random, staff: Sequence[int], people: Sequence[PersonPro
     return chosen[:k]
 
 
-def add_account_ties(rng: random.Random, book: TieBook, *, companies: Sequence[CompanyProfile],
-                     people: Sequence[PersonProfile], staff: Sequence[Sequence[int]],
-                     ownership: Sequence[tuple[int, int]], days: int) -> None:
+def add_account_ties(
+    rng: random.Random,
+    book: TieBook,
+    *,
+    companies: Sequence[CompanyProfile],
+    people: Sequence[PersonProfile],
+    staff: Sequence[Sequence[int]],
+    ownership: Sequence[tuple[int, int]],
+    days: int,
+) -> None:
     """Tie account owners to people at their accounts, executives to executives."""
     home_top = staff[0][0]
-    success = [i for i in staff[0] if (seat := people[i].seat) is not None
-               and seat.department.key == "Customer Success"] or list(staff[0])
+    success = [
+        i
+        for i in staff[0]
+        if (seat := people[i].seat) is not None and seat.department.key == "Customer Success"
+    ] or list(staff[0])
     for owner, company in ownership:
         roster = staff[company]
         k = min(len(roster), 2 + round(len(roster) ** 0.5 * 0.8), 12)
@@ -94,19 +107,31 @@ def add_account_ties(rng: random.Random, book: TieBook, *, companies: Sequence[C
             agent = rng.choice(success)
             users = [i for i in roster if people[i].depth >= 3] or list(roster)
             for user in rng.sample(users, min(len(users), rng.randint(1, 3))):
-                book.add(agent, user, rng.uniform(0.08, 0.35), TieContext.ACCOUNT,
-                         start=rng.randint(0, days // 2))
+                book.add(
+                    agent,
+                    user,
+                    rng.uniform(0.08, 0.35),
+                    TieContext.ACCOUNT,
+                    start=rng.randint(0, days // 2),
+                )
 
 
-def _overlapping(rng: random.Random, staff: Sequence[int], people: Sequence[PersonProfile],
-                 left: int) -> list[int]:
+def _overlapping(
+    rng: random.Random, staff: Sequence[int], people: Sequence[PersonProfile], left: int
+) -> list[int]:
     sample = rng.sample(list(staff), min(len(staff), 20))
     return [i for i in sample if people[i].start_day < left - 60][: rng.randint(1, 3)]
 
 
-def add_career_ties(rng: random.Random, book: TieBook, *, people: Sequence[PersonProfile],
-                    staff: Sequence[Sequence[int]], affiliations: Sequence[Affiliation],
-                    owners: Sequence[Sequence[int]]) -> None:
+def add_career_ties(
+    rng: random.Random,
+    book: TieBook,
+    *,
+    people: Sequence[PersonProfile],
+    staff: Sequence[Sequence[int]],
+    affiliations: Sequence[Affiliation],
+    owners: Sequence[Sequence[int]],
+) -> None:
     """Tie movers to former coworkers and account owners; board members etc. to executives."""
     for seat in affiliations:
         person, roster = seat.person, staff[seat.company]
@@ -126,21 +151,36 @@ def add_career_ties(rng: random.Random, book: TieBook, *, people: Sequence[Perso
         book.add(person, roster[0], rng.uniform(low, high), context, start=start, end=end)
         heads = [i for i in roster[1:8] if people[i].depth == 1]
         if heads and rng.random() < 0.5:
-            book.add(person, rng.choice(heads), rng.uniform(low, high) * 0.7, context,
-                     start=start, end=end)
+            book.add(
+                person,
+                rng.choice(heads),
+                rng.uniform(low, high) * 0.7,
+                context,
+                start=start,
+                end=end,
+            )
 
 
-def add_family_ties(rng: random.Random, book: TieBook, companies: Sequence[CompanyProfile],
-                    staff: Sequence[Sequence[int]]) -> None:
+def add_family_ties(
+    rng: random.Random,
+    book: TieBook,
+    companies: Sequence[CompanyProfile],
+    staff: Sequence[Sequence[int]],
+) -> None:
     """Tie the top of each subsidiary to the top of its parent."""
     for index, company in enumerate(companies):
         if company.parent is not None:
-            book.add(staff[company.parent][0], staff[index][0], rng.uniform(0.45, 0.8),
-                     TieContext.CORPORATE_FAMILY)
+            book.add(
+                staff[company.parent][0],
+                staff[index][0],
+                rng.uniform(0.45, 0.8),
+                TieContext.CORPORATE_FAMILY,
+            )
 
 
-def add_deal_ties(rng: random.Random, book: TieBook, *, deals: Sequence[DealPlan],
-                  engineers: Sequence[int]) -> None:
+def add_deal_ties(
+    rng: random.Random, book: TieBook, *, deals: Sequence[DealPlan], engineers: Sequence[int]
+) -> None:
     """Tie each deal's owner to its buying committee for the life of the deal."""
     for number, plan in enumerate(deals):
         stage = plan.record.stage
@@ -148,25 +188,46 @@ def add_deal_ties(rng: random.Random, book: TieBook, *, deals: Sequence[DealPlan
         start = plan.open_day
         for person, role in plan.contacts:
             low, high = _ROLE_STRENGTH[role]
-            book.add(plan.owner, person, rng.uniform(low, high), TieContext.DEAL, start=start,
-                     end=end, deal=number)
+            book.add(
+                plan.owner,
+                person,
+                rng.uniform(low, high),
+                TieContext.DEAL,
+                start=start,
+                end=end,
+                deal=number,
+            )
             if role is DealContactRole.TECHNICAL_BUYER and engineers and rng.random() < 0.4:
-                book.add(rng.choice(engineers), person, rng.uniform(0.3, 0.6), TieContext.DEAL,
-                         start=start, end=end, deal=number)
+                book.add(
+                    rng.choice(engineers),
+                    person,
+                    rng.uniform(0.3, 0.6),
+                    TieContext.DEAL,
+                    start=start,
+                    end=end,
+                    deal=number,
+                )
 
 
-def add_loose_ties(rng: random.Random, book: TieBook, people: Sequence[PersonProfile],
-                   sellers: Sequence[int]) -> None:
+def add_loose_ties(
+    rng: random.Random, book: TieBook, people: Sequence[PersonProfile], sellers: Sequence[int]
+) -> None:
     """Add weak acquaintances between contacts and one-way cold outreach by Sales."""
     contacts = [i for i, p in enumerate(people) if not p.record.is_colleague]
     for _ in range(round(0.05 * len(people))):
         a, b = rng.choice(contacts), rng.choice(contacts)
         if people[a].company != people[b].company:
-            book.add(a, b, rng.uniform(0.05, 0.25), TieContext.ACQUAINTANCE,
-                     start=rng.randint(0, 700))
+            book.add(
+                a, b, rng.uniform(0.05, 0.25), TieContext.ACQUAINTANCE, start=rng.randint(0, 700)
+            )
     for _ in range(round(0.03 * len(people))):
-        book.add(rng.choice(sellers), rng.choice(contacts), rng.uniform(0.03, 0.2),
-                 TieContext.ACQUAINTANCE, start=rng.randint(0, 900))
+        book.add(
+            rng.choice(sellers),
+            rng.choice(contacts),
+            rng.uniform(0.03, 0.2),
+            TieContext.ACQUAINTANCE,
+            start=rng.randint(0, 900),
+        )
 
 
 def cool_down(rng: random.Random, book: TieBook, days: int) -> None:

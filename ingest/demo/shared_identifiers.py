@@ -18,8 +18,9 @@ __all__ = ["plant_shared_identifiers"]
 _ATTEMPTS = 50
 
 
-def _pair(rng: random.Random, companies: list[CompanyProfile], field: str,
-          standalone: list[bool]) -> tuple[int, int] | None:
+def _pair(
+    rng: random.Random, companies: list[CompanyProfile], field: str, standalone: list[bool]
+) -> tuple[int, int] | None:
     for _ in range(_ATTEMPTS):
         a, b = rng.randrange(1, len(companies)), rng.randrange(1, len(companies))
         first, second = companies[a], companies[b]

@@ -36,19 +36,60 @@ from schema.model import Interaction
 
 __all__ = ["GROUND_TRUTH_FILE", "TEMPLATE_COLUMNS", "write_templates"]
 
-TEMPLATE_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "companies.csv": ("company_id", "name", "domain", "industry", "parent_company_id",
-                      "address", "phone"),
-    "people.csv": ("person_id", "full_name", "email", "phone", "company_id", "title",
-                   "department", "manager_person_id", "is_colleague"),
-    "employments.csv": ("person_id", "company_id", "title", "department", "start_date",
-                        "end_date", "role"),
-    "interactions.csv": ("interaction_id", "kind", "occurred_at", "from_person_id",
-                         "to_person_ids", "subject", "deal_id"),
-    "deals.csv": ("deal_id", "name", "company_id", "amount", "currency", "stage",
-                  "probability", "close_date", "owner_person_id"),
-    "deal_contacts.csv": ("deal_id", "person_id", "role"),
-})
+TEMPLATE_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "companies.csv": (
+            "company_id",
+            "name",
+            "domain",
+            "industry",
+            "parent_company_id",
+            "address",
+            "phone",
+        ),
+        "people.csv": (
+            "person_id",
+            "full_name",
+            "email",
+            "phone",
+            "company_id",
+            "title",
+            "department",
+            "manager_person_id",
+            "is_colleague",
+        ),
+        "employments.csv": (
+            "person_id",
+            "company_id",
+            "title",
+            "department",
+            "start_date",
+            "end_date",
+            "role",
+        ),
+        "interactions.csv": (
+            "interaction_id",
+            "kind",
+            "occurred_at",
+            "from_person_id",
+            "to_person_ids",
+            "subject",
+            "deal_id",
+        ),
+        "deals.csv": (
+            "deal_id",
+            "name",
+            "company_id",
+            "amount",
+            "currency",
+            "stage",
+            "probability",
+            "close_date",
+            "owner_person_id",
+        ),
+        "deal_contacts.csv": ("deal_id", "person_id", "role"),
+    }
+)
 """Each native template's file name and its columns, in order."""
 
 GROUND_TRUTH_FILE = "ground_truth.json"
@@ -76,8 +117,15 @@ def _source_id(uid: str | None) -> str | None:
 def _company_rows(data: DemoDataset) -> Iterator[_Row]:
     parent = {edge.child_uid: edge.parent_uid for edge in data.subsidiaries}
     for c in data.companies:
-        yield (c.provenance.source_id, c.name, c.domain, c.industry,
-               _source_id(parent.get(c.uid)), c.address, c.phone)
+        yield (
+            c.provenance.source_id,
+            c.name,
+            c.domain,
+            c.industry,
+            _source_id(parent.get(c.uid)),
+            c.address,
+            c.phone,
+        )
 
 
 def _people_rows(data: DemoDataset) -> Iterator[_Row]:
@@ -85,32 +133,67 @@ def _people_rows(data: DemoDataset) -> Iterator[_Row]:
     for job in data.employments:
         if job.end is None and job.role is EmploymentRole.EMPLOYEE:
             employer.setdefault(job.person_uid, job.company_uid)
-    manager = {line.person_uid: line.manager_uid for line in data.reporting_lines
-               if line.valid_to is None}
+    manager = {
+        line.person_uid: line.manager_uid for line in data.reporting_lines if line.valid_to is None
+    }
     for p in data.people:
-        yield (p.provenance.source_id, p.full_name, p.email, p.phone,
-               _source_id(employer.get(p.uid)), p.title, p.department,
-               _source_id(manager.get(p.uid)), p.is_colleague)
+        yield (
+            p.provenance.source_id,
+            p.full_name,
+            p.email,
+            p.phone,
+            _source_id(employer.get(p.uid)),
+            p.title,
+            p.department,
+            _source_id(manager.get(p.uid)),
+            p.is_colleague,
+        )
 
 
 def _employment_rows(data: DemoDataset) -> Iterator[_Row]:
     for job in data.employments:
-        yield (_source_id(job.person_uid), _source_id(job.company_uid), job.title,
-               job.department, job.start, job.end, job.role.value)
+        yield (
+            _source_id(job.person_uid),
+            _source_id(job.company_uid),
+            job.title,
+            job.department,
+            job.start,
+            job.end,
+            job.role.value,
+        )
 
 
 def _interaction_row(item: Interaction) -> _Row:
     sender = next((p.person_uid for p in item.participants if p.role in _SENDERS), None)
-    others = ";".join(str(_source_id(p.person_uid)) for p in item.participants
-                      if p.person_uid != sender or p.role not in _SENDERS)
-    return (item.provenance.source_id, item.kind.value, item.occurred_at,
-            _source_id(sender), others, item.subject, _source_id(item.deal_uid))
+    others = ";".join(
+        str(_source_id(p.person_uid))
+        for p in item.participants
+        if p.person_uid != sender or p.role not in _SENDERS
+    )
+    return (
+        item.provenance.source_id,
+        item.kind.value,
+        item.occurred_at,
+        _source_id(sender),
+        others,
+        item.subject,
+        _source_id(item.deal_uid),
+    )
 
 
 def _deal_rows(data: DemoDataset) -> Iterator[_Row]:
     for d in data.deals:
-        yield (d.provenance.source_id, d.name, _source_id(d.company_uid), d.amount, d.currency,
-               d.stage.value, d.probability, d.close_date, _source_id(d.owner_uid))
+        yield (
+            d.provenance.source_id,
+            d.name,
+            _source_id(d.company_uid),
+            d.amount,
+            d.currency,
+            d.stage.value,
+            d.probability,
+            d.close_date,
+            _source_id(d.owner_uid),
+        )
 
 
 def _write(path: Path, columns: tuple[str, ...], rows: Iterable[_Row]) -> Path:
@@ -143,11 +226,16 @@ def write_templates(dataset: DemoDataset, directory: Path) -> dict[str, Path]:
         "employments.csv": _employment_rows(dataset),
         "interactions.csv": map(_interaction_row, dataset.interactions),
         "deals.csv": _deal_rows(dataset),
-        "deal_contacts.csv": ((_source_id(c.deal_uid), _source_id(c.person_uid), c.role.value)
-                              for c in dataset.deal_contacts),
+        "deal_contacts.csv": (
+            (_source_id(c.deal_uid), _source_id(c.person_uid), c.role.value)
+            for c in dataset.deal_contacts
+        ),
     }
-    written = {name: _write(directory / name, TEMPLATE_COLUMNS[name], rows[name])
-               for name in TEMPLATE_COLUMNS}
-    written[GROUND_TRUTH_FILE] = write_ground_truth(dataset.ground_truth,
-                                                    directory / GROUND_TRUTH_FILE)
+    written = {
+        name: _write(directory / name, TEMPLATE_COLUMNS[name], rows[name])
+        for name in TEMPLATE_COLUMNS
+    }
+    written[GROUND_TRUTH_FILE] = write_ground_truth(
+        dataset.ground_truth, directory / GROUND_TRUTH_FILE
+    )
     return written

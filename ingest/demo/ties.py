@@ -87,9 +87,18 @@ class TieBook:
         """Return the people ``person`` has a tie with, in the order the ties were made."""
         return self._neighbours.get(person, [])
 
-    def add(self, a: int, b: int, strength: float, context: TieContext, *,
-            start: int = 0, end: int | None = None, deal: int | None = None,
-            cap: float = GENERAL_CAP) -> None:
+    def add(
+        self,
+        a: int,
+        b: int,
+        strength: float,
+        context: TieContext,
+        *,
+        start: int = 0,
+        end: int | None = None,
+        deal: int | None = None,
+        cap: float = GENERAL_CAP,
+    ) -> None:
         """Add or strengthen the tie between ``a`` and ``b`` (``strength`` capped at ``cap``)."""
         if a == b:
             return

@@ -63,63 +63,151 @@ class Department:
         return self.chinese if chinese else self.key
 
 
-def _dept(key: str, label: str, zh: tuple[str, str], weight: float,
-          chiefs: tuple[tuple[str, ...], tuple[str, ...]],
-          ics: tuple[tuple[str, ...], tuple[str, ...]]) -> Department:
+def _dept(
+    key: str,
+    label: str,
+    zh: tuple[str, str],
+    weight: float,
+    chiefs: tuple[tuple[str, ...], tuple[str, ...]],
+    ics: tuple[tuple[str, ...], tuple[str, ...]],
+) -> Department:
     return Department(key, label, zh[0], zh[1], weight, chiefs[0], chiefs[1], ics[0], ics[1])
 
 
 EXECUTIVE = _dept("Executive", "Executive", ("总经办", "总经办"), 0.0, ((), ()), ((), ()))
 
-DEPARTMENTS: MappingProxyType[str, Department] = MappingProxyType({d.key: d for d in (
-    _dept("Sales", "Sales", ("销售部", "销售"), 4.0,
-          (("Chief Revenue Officer", "CRO"), ()),
-          (("Account Executive", "Sales Representative", "Sales Development Representative"),
-           ("销售代表", "客户经理", "销售专员"))),
-    _dept("Engineering", "Engineering", ("研发部", "研发"), 5.0,
-          (("Chief Technology Officer", "CTO"), ("首席技术官", "CTO")),
-          (("Software Engineer", "QA Engineer", "DevOps Engineer", "Data Engineer"),
-           ("工程师", "软件工程师", "测试工程师", "高级工程师"))),
-    _dept("Finance", "Finance", ("财务部", "财务"), 1.5,
-          (("Chief Financial Officer", "CFO"), ("首席财务官", "CFO")),
-          (("Accountant", "Financial Analyst", "Controller"), ("会计", "出纳", "财务专员"))),
-    _dept("Marketing", "Marketing", ("市场部", "市场"), 2.0,
-          (("Chief Marketing Officer", "CMO"), ("首席营销官",)),
-          (("Marketing Specialist", "Content Strategist", "Product Marketing Manager"),
-           ("市场专员", "品牌专员"))),
-    _dept("Operations", "Operations", ("运营部", "运营"), 3.0,
-          (("Chief Operating Officer", "COO"), ("首席运营官",)),
-          (("Operations Analyst", "Logistics Coordinator", "Project Coordinator"),
-           ("运营专员", "项目专员"))),
-    _dept("HR", "People", ("人力资源部", "人力资源"), 1.0,
-          (("Chief People Officer", "CHRO"), ()),
-          (("HR Generalist", "Recruiter", "HR Business Partner"), ("人事专员", "招聘专员"))),
-    _dept("Legal", "Legal", ("法务部", "法务"), 0.6,
-          (("General Counsel", "Chief Legal Officer"), ()),
-          (("Corporate Counsel", "Paralegal"), ("法务专员", "律师"))),
-    _dept("Procurement", "Procurement", ("采购部", "采购"), 1.0, ((), ()),
-          (("Buyer", "Procurement Specialist", "Category Manager"), ("采购专员", "采购员"))),
-    _dept("IT", "IT", ("信息技术部", "信息技术"), 1.5,
-          (("Chief Information Officer", "CIO"), ("首席信息官",)),
-          (("Systems Administrator", "IT Support Specialist", "Network Engineer"),
-           ("网络工程师", "运维工程师", "IT专员"))),
-    _dept("Customer Success", "Customer Success", ("客户服务部", "客服"), 2.0, ((), ()),
-          (("Customer Success Manager", "Support Engineer", "Account Manager"),
-           ("客服专员", "客户成功经理"))),
-)})
+DEPARTMENTS: MappingProxyType[str, Department] = MappingProxyType(
+    {
+        d.key: d
+        for d in (
+            _dept(
+                "Sales",
+                "Sales",
+                ("销售部", "销售"),
+                4.0,
+                (("Chief Revenue Officer", "CRO"), ()),
+                (
+                    (
+                        "Account Executive",
+                        "Sales Representative",
+                        "Sales Development Representative",
+                    ),
+                    ("销售代表", "客户经理", "销售专员"),
+                ),
+            ),
+            _dept(
+                "Engineering",
+                "Engineering",
+                ("研发部", "研发"),
+                5.0,
+                (("Chief Technology Officer", "CTO"), ("首席技术官", "CTO")),
+                (
+                    ("Software Engineer", "QA Engineer", "DevOps Engineer", "Data Engineer"),
+                    ("工程师", "软件工程师", "测试工程师", "高级工程师"),
+                ),
+            ),
+            _dept(
+                "Finance",
+                "Finance",
+                ("财务部", "财务"),
+                1.5,
+                (("Chief Financial Officer", "CFO"), ("首席财务官", "CFO")),
+                (("Accountant", "Financial Analyst", "Controller"), ("会计", "出纳", "财务专员")),
+            ),
+            _dept(
+                "Marketing",
+                "Marketing",
+                ("市场部", "市场"),
+                2.0,
+                (("Chief Marketing Officer", "CMO"), ("首席营销官",)),
+                (
+                    ("Marketing Specialist", "Content Strategist", "Product Marketing Manager"),
+                    ("市场专员", "品牌专员"),
+                ),
+            ),
+            _dept(
+                "Operations",
+                "Operations",
+                ("运营部", "运营"),
+                3.0,
+                (("Chief Operating Officer", "COO"), ("首席运营官",)),
+                (
+                    ("Operations Analyst", "Logistics Coordinator", "Project Coordinator"),
+                    ("运营专员", "项目专员"),
+                ),
+            ),
+            _dept(
+                "HR",
+                "People",
+                ("人力资源部", "人力资源"),
+                1.0,
+                (("Chief People Officer", "CHRO"), ()),
+                (("HR Generalist", "Recruiter", "HR Business Partner"), ("人事专员", "招聘专员")),
+            ),
+            _dept(
+                "Legal",
+                "Legal",
+                ("法务部", "法务"),
+                0.6,
+                (("General Counsel", "Chief Legal Officer"), ()),
+                (("Corporate Counsel", "Paralegal"), ("法务专员", "律师")),
+            ),
+            _dept(
+                "Procurement",
+                "Procurement",
+                ("采购部", "采购"),
+                1.0,
+                ((), ()),
+                (("Buyer", "Procurement Specialist", "Category Manager"), ("采购专员", "采购员")),
+            ),
+            _dept(
+                "IT",
+                "IT",
+                ("信息技术部", "信息技术"),
+                1.5,
+                (("Chief Information Officer", "CIO"), ("首席信息官",)),
+                (
+                    ("Systems Administrator", "IT Support Specialist", "Network Engineer"),
+                    ("网络工程师", "运维工程师", "IT专员"),
+                ),
+            ),
+            _dept(
+                "Customer Success",
+                "Customer Success",
+                ("客户服务部", "客服"),
+                2.0,
+                ((), ()),
+                (
+                    ("Customer Success Manager", "Support Engineer", "Account Manager"),
+                    ("客服专员", "客户成功经理"),
+                ),
+            ),
+        )
+    }
+)
 """Departments by English key. Some IC titles contain "Manager" on purpose."""
 
-_TOP = (("CEO", "Chief Executive Officer", "Founder & CEO", "President & CEO"),
-        ("总经理", "总经理", "总裁", "首席执行官"))
+_TOP = (
+    ("CEO", "Chief Executive Officer", "Founder & CEO", "President & CEO"),
+    ("总经理", "总经理", "总裁", "首席执行官"),
+)
 _CHAIR = (("Executive Chairman",), ("董事长",))
-_AFFILIATIONS = MappingProxyType({
-    EmploymentRole.BOARD_MEMBER: (("Board Member", "Non-Executive Director",
-                                   "Independent Director"), ("董事", "独立董事")),
-    EmploymentRole.ADVISOR: (("Advisor", "Strategic Advisor", "Senior Advisor"),
-                             ("顾问", "战略顾问")),
-    EmploymentRole.INVESTOR: (("Investor", "Board Observer", "Lead Investor"),
-                              ("投资人", "投资方代表")),
-})
+_AFFILIATIONS = MappingProxyType(
+    {
+        EmploymentRole.BOARD_MEMBER: (
+            ("Board Member", "Non-Executive Director", "Independent Director"),
+            ("董事", "独立董事"),
+        ),
+        EmploymentRole.ADVISOR: (
+            ("Advisor", "Strategic Advisor", "Senior Advisor"),
+            ("顾问", "战略顾问"),
+        ),
+        EmploymentRole.INVESTOR: (
+            ("Investor", "Board Observer", "Lead Investor"),
+            ("投资人", "投资方代表"),
+        ),
+    }
+)
 
 
 def _english(rng: random.Random, rung: Rung, dept: Department) -> tuple[str, Seniority]:

@@ -71,31 +71,56 @@ def _counts(scale: Scale) -> _Counts:
 
 
 def _colleagues_in(people: list[PersonProfile], department: str) -> list[int]:
-    return [i for i, p in enumerate(people) if p.record.is_colleague and p.seat is not None
-            and p.manager is not None and p.seat.department.key == department]
+    return [
+        i
+        for i, p in enumerate(people)
+        if p.record.is_colleague
+        and p.seat is not None
+        and p.manager is not None
+        and p.seat.department.key == department
+    ]
 
 
-def _ties(rng: random.Random, world: World, owners: list[list[int]], count: int,
-          timeline: Timeline) -> None:
+def _ties(
+    rng: random.Random, world: World, owners: list[list[int]], count: int, timeline: Timeline
+) -> None:
     companies, people, book = world.companies, world.people, world.ties
     staff = rosters(people, len(companies))
     add_org_ties(rng, book, people)
-    add_account_ties(rng, book, companies=companies, people=people, staff=staff,
-                     ownership=world.ownership, days=timeline.days)
-    add_career_ties(rng, book, people=people, staff=staff, affiliations=world.affiliations,
-                    owners=owners)
+    add_account_ties(
+        rng,
+        book,
+        companies=companies,
+        people=people,
+        staff=staff,
+        ownership=world.ownership,
+        days=timeline.days,
+    )
+    add_career_ties(
+        rng, book, people=people, staff=staff, affiliations=world.affiliations, owners=owners
+    )
     add_family_ties(rng, book, companies, staff)
     add_deal_ties(rng, book, deals=world.deals, engineers=_colleagues_in(people, "Engineering"))
-    sellers = _colleagues_in(people, "Sales") or [i for i, p in enumerate(people)
-                                                  if p.record.is_colleague]
+    sellers = _colleagues_in(people, "Sales") or [
+        i for i, p in enumerate(people) if p.record.is_colleague
+    ]
     add_loose_ties(rng, book, people, sellers)
     cool_down(rng, book, timeline.days)
     dealt = [False] * len(companies)
     for plan in world.deals:
         dealt[plan.company] = True
-    world.introductions.extend(plant_introductions(
-        rng, book, count=count, people=people, staff=staff, affiliations=world.affiliations,
-        owners=owners, dealt=dealt))
+    world.introductions.extend(
+        plant_introductions(
+            rng,
+            book,
+            count=count,
+            people=people,
+            staff=staff,
+            affiliations=world.affiliations,
+            owners=owners,
+            dealt=dealt,
+        )
+    )
 
 
 def build_world(rng: random.Random, scale: Scale, timeline: Timeline) -> World:
@@ -104,24 +129,44 @@ def build_world(rng: random.Random, scale: Scale, timeline: Timeline) -> World:
     taken = Registries()
     company_numbers = ShuffledNumbers(rng, scale.companies)
     person_numbers = ShuffledNumbers(rng, scale.people)
-    companies = build_companies(rng, count=counts.distinct_companies, staff=counts.contacts,
-                                colleagues=scale.colleagues, numbers=company_numbers,
-                                taken=taken)
+    companies = build_companies(
+        rng,
+        count=counts.distinct_companies,
+        staff=counts.contacts,
+        colleagues=scale.colleagues,
+        numbers=company_numbers,
+        taken=taken,
+    )
     plant_shared_identifiers(rng, companies)
-    people = staff_companies(rng, companies, numbers=person_numbers, taken=taken,
-                             timeline=timeline)
+    people = staff_companies(rng, companies, numbers=person_numbers, taken=taken, timeline=timeline)
     ownership = assign_accounts(rng, companies, people)
     owners = owners_by_company(ownership, len(companies))
     owned = [index for index, found in enumerate(owners) if found]
     affiliations = plan_careers(rng, companies, people, owned, timeline)
-    deals = plan_deals(rng, scale.deals, companies=companies, people=people,
-                       staff=rosters(people, len(companies)), owners=owners, timeline=timeline)
+    deals = plan_deals(
+        rng,
+        scale.deals,
+        companies=companies,
+        people=people,
+        staff=rosters(people, len(companies)),
+        owners=owners,
+        timeline=timeline,
+    )
     book = TieBook(colleague=[p.record.is_colleague for p in people], days=timeline.days)
     world = World(companies, people, affiliations, ownership, deals, book, [], [], [])
     _ties(rng, world, owners, counts.introductions, timeline)
-    world.company_duplicates.extend(duplicate_companies(
-        rng, companies, counts.company_duplicates, numbers=company_numbers))
-    world.people_duplicates.extend(duplicate_people(
-        rng, people, counts.people_duplicates, companies=companies,
-        company_pairs=world.company_duplicates, numbers=person_numbers, taken=taken))
+    world.company_duplicates.extend(
+        duplicate_companies(rng, companies, counts.company_duplicates, numbers=company_numbers)
+    )
+    world.people_duplicates.extend(
+        duplicate_people(
+            rng,
+            people,
+            counts.people_duplicates,
+            companies=companies,
+            company_pairs=world.company_duplicates,
+            numbers=person_numbers,
+            taken=taken,
+        )
+    )
     return world

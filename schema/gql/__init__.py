@@ -1,0 +1,1 @@
+"""GraphQL types (strawberry): mapped from the model, no I/O; nested fields use loaders."""

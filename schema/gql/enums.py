@@ -1,0 +1,49 @@
+"""The model's enums, registered with strawberry under their GraphQL names.
+
+``strawberry.enum`` marks the class itself, so the domain enums are used directly in type
+annotations; importing this module registers them.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.enums import (
+    DealContactRole,
+    DealStage,
+    EmploymentRole,
+    InteractionKind,
+    LineSource,
+    ParticipantRole,
+    Seniority,
+)
+from schema.listing import NullsPlacement, SortDirection
+
+__all__ = [
+    "DealContactRole",
+    "DealStage",
+    "EmploymentRole",
+    "InteractionKind",
+    "Nulls",
+    "OrderDirection",
+    "ParticipantRole",
+    "ReportingLineKind",
+    "Seniority",
+]
+
+for _enum, _name in (
+    (Seniority, "Seniority"),
+    (EmploymentRole, "EmploymentRole"),
+    (InteractionKind, "InteractionKind"),
+    (ParticipantRole, "ParticipantRole"),
+    (DealContactRole, "DealContactRole"),
+    (DealStage, "DealStage"),
+    (LineSource, "ReportingLineKind"),
+    (SortDirection, "OrderDirection"),
+    (NullsPlacement, "Nulls"),
+):
+    strawberry.enum(_enum, name=_name)
+
+ReportingLineKind = LineSource
+OrderDirection = SortDirection
+Nulls = NullsPlacement

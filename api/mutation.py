@@ -11,7 +11,16 @@ from typing import Any
 
 import strawberry
 
-from api.mutations import companies, deal_contacts, deals, interactions, org, people, sources
+from api.mutations import (
+    companies,
+    deal_contacts,
+    deals,
+    interactions,
+    merges,
+    org,
+    people,
+    sources,
+)
 from api.permissions import IsEditor
 
 __all__ = ["Mutation"]
@@ -105,4 +114,15 @@ class Mutation:
     )
     clear_reports_to: org.ClearReportsToResult = _editor(
         org.clear_reports_to, "End a person's current reporting lines on a date."
+    )
+    merge_people: merges.MergePeopleResult = _editor(
+        merges.merge_people,
+        "Merge a duplicate person into a survivor; dryRun (the default) only previews.",
+    )
+    merge_companies: merges.MergeCompaniesResult = _editor(
+        merges.merge_companies,
+        "Merge a duplicate company into a survivor; dryRun (the default) only previews.",
+    )
+    unmerge: merges.UnmergeResult = _editor(
+        merges.unmerge, "Undo a merge: both records and their relationships as before it."
     )

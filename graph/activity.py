@@ -1,4 +1,5 @@
-"""Read people's shared interactions page by page, and write derived KNOWS edges."""
+"""Read people's shared interactions (everyone's page by page, or one person's), and write
+derived KNOWS edges (in batches, or one person's at once)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from graph.writers import GraphWriter, WriteResult
 from schema.activity import Knows, PairActivity, SharedInteraction
 from schema.enums import InteractionKind, ParticipantRole
 
-__all__ = ["ActivityReader", "KnowsWriter"]
+__all__ = ["ActivityReader", "KnowsWriter", "PersonActivityReader"]
 
 
 class ActivityReader:
@@ -40,6 +41,27 @@ class ActivityReader:
             records = await self.client.read(knows.PAIR_ACTIVITY, {"uids": uids})
             yield [_pair(record) for record in records]
             after = uids[-1]
+
+
+class PersonActivityReader:
+    """Reads the :class:`PairActivity` of every pair one person belongs to."""
+
+    def __init__(self, client: GraphClient) -> None:
+        self.client = client
+
+    async def pairs(self, uid: str) -> list[PairActivity]:
+        """The pairs of ``uid`` with everyone they shared an interaction with, each oriented
+        as :class:`ActivityReader` reports it (``a_uid < b_uid``)."""
+        records = await self.client.read(knows.PERSON_PAIR_ACTIVITY, {"uid": uid})
+        return [_oriented(uid, record) for record in records]
+
+
+def _oriented(uid: str, record: Row) -> PairActivity:
+    other = str(record["other"])
+    if uid < other:
+        return _pair({"a": uid, "b": other, "touches": record["touches"]})
+    swapped = [{**t, "role_a": t["role_b"], "role_b": t["role_a"]} for t in record["touches"]]
+    return _pair({"a": other, "b": uid, "touches": swapped})
 
 
 def _pair(record: Row) -> PairActivity:
@@ -67,11 +89,19 @@ class KnowsWriter:
     """Writes derived KNOWS edges in ``UNWIND`` batches."""
 
     def __init__(self, client: GraphClient, *, batch_size: int = 2000) -> None:
+        self.client = client
         self._writer = GraphWriter(client, batch_size=batch_size)
 
     async def write(self, ties: Iterable[Knows]) -> WriteResult:
         """Upsert one KNOWS edge per pair, replacing its derived properties."""
         return await self._writer.write_rows(knows.UPSERT_KNOWS, ties, _knows_row)
+
+    async def replace_for(self, uid: str, ties: Iterable[Knows]) -> int:
+        """Make ``ties`` the KNOWS edges of ``uid``: edges to anyone else are deleted, in the
+        same transaction. Returns how many edges were written."""
+        rows = [_knows_row(tie) for tie in ties]
+        records = await self.client.write(knows.REPLACE_PERSON_KNOWS, {"uid": uid, "rows": rows})
+        return int(records[0]["written"]) if records else 0
 
 
 def _knows_row(tie: Knows) -> Row:

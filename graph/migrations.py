@@ -12,6 +12,7 @@ from typing import LiteralString
 
 from graph.driver import GraphClient
 from graph.queries.api_keys import API_KEY_CONSTRAINT
+from graph.queries.commands.merges import MERGE_CONSTRAINT
 from graph.queries.schema import (
     CONSTRAINTS,
     FULLTEXT_INDEX,
@@ -57,6 +58,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         id="0003_api_keys",
         description="uniqueness of the API key id",
         statements=(API_KEY_CONSTRAINT,),
+    ),
+    Migration(
+        id="0004_merges",
+        description="uniqueness of the merge record id",
+        statements=(MERGE_CONSTRAINT,),
     ),
 )
 

@@ -81,7 +81,8 @@ class Person:
     """A contact, or one of our colleagues (``is_colleague``).
 
     ``title``, ``department`` and ``seniority`` describe the current main job; the history is
-    in :class:`Employment` records.
+    in :class:`Employment` records. ``alternate_emails`` are the emails of people merged into
+    this one (``email`` is unique to a node, so it cannot move).
     """
 
     uid: str
@@ -93,6 +94,7 @@ class Person:
     department: str | None = None
     seniority: Seniority = Seniority.UNKNOWN
     is_colleague: bool = False
+    alternate_emails: tuple[str, ...] = ()
     version: int = 1
     deleted_at: datetime | None = None
 

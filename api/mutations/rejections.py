@@ -15,7 +15,13 @@ from typing import Any, TypeVar, overload
 from strawberry import UNSET, relay
 from strawberry.utils.str_converters import to_camel_case
 
-from graph.commands.errors import CommandRejected, EntityNotFound, KeyConflict, VersionMismatch
+from graph.commands.errors import (
+    CommandRejected,
+    EntityNotFound,
+    KeyConflict,
+    StateConflict,
+    VersionMismatch,
+)
 from schema.errors import InvalidInput
 from schema.gql.results import Conflict, MutationError, NotFound, StaleVersion, ValidationError
 
@@ -47,7 +53,7 @@ def _typed(error: Exception) -> MutationError | None:
         )
     if isinstance(error, EntityNotFound):
         return NotFound(message=str(error), field=api_field(error.field))
-    if isinstance(error, KeyConflict):
+    if isinstance(error, KeyConflict | StateConflict):
         return Conflict(message=str(error), field=api_field(error.field))
     if isinstance(error, InvalidInput | CommandRejected):
         return ValidationError(message=str(error), field=api_field(error.field))

@@ -12,11 +12,11 @@ from algorithms.relationship_strength import (
     direction_of,
     tie_strength,
 )
-from graph.activity import ActivityReader, KnowsWriter
+from graph.activity import ActivityReader, KnowsWriter, PersonActivityReader
 from graph.driver import GraphClient
 from schema.activity import Knows, PairActivity
 
-__all__ = ["KnowsReport", "derive_knows", "knows_from_activity"]
+__all__ = ["KnowsReport", "derive_knows", "knows_from_activity", "refresh_person_knows"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,3 +64,18 @@ async def derive_knows(
         pairs += len(ties)
         written += (await writer.write(ties)).written
     return KnowsReport(pairs=pairs, written=written)
+
+
+async def refresh_person_knows(
+    client: GraphClient,
+    uid: str,
+    *,
+    as_of: datetime,
+    parameters: StrengthParameters = DEFAULT_PARAMETERS,
+) -> int:
+    """Recompute one person's KNOWS edges as of ``as_of`` (after a merge or an unmerge):
+    one edge per person they share an interaction with, none to anyone else. Returns how
+    many edges were written."""
+    pairs = await PersonActivityReader(client).pairs(uid)
+    ties = [knows_from_activity(p, as_of=as_of, parameters=parameters) for p in pairs]
+    return await KnowsWriter(client).replace_for(uid, ties)

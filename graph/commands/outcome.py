@@ -1,9 +1,10 @@
 """Run one command query and turn its verdict into a row, or into the refusal it reports.
 
 Every command query returns one row with ``status`` (``ok``, ``unchanged``, ``missing``,
-``conflict``, ``stale`` or ``invalid``), ``field``, ``reason`` and ``actual`` (the version
-before the write). A uniqueness constraint that still fires (two writers racing for one
-email) is reported as the same :class:`KeyConflict` as the check inside the query.
+``conflict``, ``blocked``, ``changed``, ``stale`` or ``invalid``), ``field``, ``reason`` and
+``actual`` (the version before the write; a query checking several versions also returns the
+``expected`` one at fault). A uniqueness constraint that still fires (two writers racing for
+one email) is reported as the same :class:`KeyConflict` as the check inside the query.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, LiteralString, TypeVar
 
-from graph.commands.errors import EntityNotFound, KeyConflict, VersionMismatch
+from graph.commands.errors import (
+    ConcurrentChange,
+    EntityNotFound,
+    KeyConflict,
+    StateConflict,
+    VersionMismatch,
+)
 from graph.driver import GraphClient, Record
 from graph.errors import DuplicateEntity
 from schema.errors import InvalidInput
@@ -37,6 +44,16 @@ _REASONS = {
     "before_current": "Must come after the start of the current one.",
     "no_contact": "The person has no such role on this deal.",
     "contact_exists": "The person already has this role on this deal.",
+    "same_record": "The survivor and the merged record must be two different records.",
+    "merged_away": "This record was merged into another one (unmerge brings it back).",
+    "deleted_record": "This record is soft-deleted: restore it first.",
+    "changed": "The records changed while the command was prepared: try again.",
+    "no_merge": "No merge has this id.",
+    "undone": "This merge has been undone already.",
+    "survivor_merged": "The survivor has since been merged into another record: undo that first.",
+    "survivor_deleted": "The survivor has since been soft-deleted: restore it first.",
+    "not_merged": "The merged record is no longer in the state this merge left it in.",
+    "record_gone": "A record of this merge no longer exists.",
 }
 
 
@@ -61,22 +78,27 @@ def _field_of_duplicate(message: str) -> str:
 
 
 async def run_command(
-    client: GraphClient, query: LiteralString, parameters: Mapping[str, Any]
+    client: GraphClient, query: LiteralString, parameters: Mapping[str, Any], *, read: bool = False
 ) -> Record:
-    """Run ``query`` in one write transaction; return its row if the verdict allows.
+    """Run ``query`` in one write transaction (a read one if ``read``: a command's preview);
+    return its row if the verdict allows.
 
     Raises
     ------
-    EntityNotFound, KeyConflict, VersionMismatch, schema.errors.InvalidInput
+    EntityNotFound, KeyConflict, StateConflict, ConcurrentChange, VersionMismatch,
+    schema.errors.InvalidInput
         What the verdict reports.
     """
     try:
-        rows = await client.write(query, parameters)
+        rows = await (client.read if read else client.write)(query, parameters)
     except DuplicateEntity as e:
         field = _field_of_duplicate(str(e))
         reason = "email_taken" if field == "email" else "source_taken"
         raise KeyConflict(_REASONS[reason], field=field) from e
-    row = rows[0]
+    return _allowed(rows[0], parameters)
+
+
+def _allowed(row: Record, parameters: Mapping[str, Any]) -> Record:
     status, field, reason = row["status"], row["field"], row["reason"]
     if status in ("ok", "unchanged"):
         return row
@@ -85,6 +107,11 @@ async def run_command(
         raise EntityNotFound(message, field=field)
     if status == "conflict":
         raise KeyConflict(message, field=field)
+    if status == "blocked":
+        raise StateConflict(message, field=field)
+    if status == "changed":
+        raise ConcurrentChange(message, field=field)
     if status == "stale":
-        raise VersionMismatch(expected=int(parameters["expected"]), actual=int(row["actual"]))
+        expected = row["expected"] if "expected" in row else parameters["expected"]
+        raise VersionMismatch(expected=int(expected), actual=int(row["actual"]), field=field)
     raise InvalidInput(message, field=field)

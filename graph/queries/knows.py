@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-__all__ = ["PAIR_ACTIVITY", "PERSON_UID_PAGE", "UPSERT_KNOWS"]
+__all__ = [
+    "PAIR_ACTIVITY",
+    "PERSON_PAIR_ACTIVITY",
+    "PERSON_UID_PAGE",
+    "REPLACE_PERSON_KNOWS",
+    "UPSERT_KNOWS",
+]
 
 PERSON_UID_PAGE: LiteralString = """
 MATCH (p:Person) WHERE p.uid > $after
@@ -18,6 +24,33 @@ MATCH (a:Person {uid: uid})-[ra:PARTICIPATED_IN]->(i:Interaction)<-[rb:PARTICIPA
 WHERE a.uid < b.uid
 RETURN a.uid AS a, b.uid AS b,
        collect({kind: i.kind, at: i.occurred_at, role_a: ra.role, role_b: rb.role}) AS touches
+"""
+
+# One person's pairs, as PAIR_ACTIVITY reports them (same matches, roles seen from $uid).
+PERSON_PAIR_ACTIVITY: LiteralString = """
+MATCH (a:Person {uid: $uid})-[ra:PARTICIPATED_IN]->(i:Interaction)<-[rb:PARTICIPATED_IN]-(b:Person)
+WHERE b <> a
+RETURN b.uid AS other,
+       collect({kind: i.kind, at: i.occurred_at, role_a: ra.role, role_b: rb.role}) AS touches
+"""
+
+# Replace one person's KNOWS edges: those to people outside $rows go, the others are upserted.
+REPLACE_PERSON_KNOWS: LiteralString = """
+MATCH (p:Person {uid: $uid})
+CALL (p) {
+  OPTIONAL MATCH (p)-[k:KNOWS]-(o:Person)
+    WHERE NOT o.uid IN [row IN $rows | CASE WHEN row.a = p.uid THEN row.b ELSE row.a END]
+  DELETE k
+}
+CALL (p) {
+  UNWIND $rows AS row
+  MATCH (a:Person {uid: row.a})
+  MATCH (b:Person {uid: row.b})
+  MERGE (a)-[k:KNOWS]->(b)
+  SET k += row.props
+  RETURN count(*) AS written
+}
+RETURN written
 """
 
 UPSERT_KNOWS: LiteralString = """

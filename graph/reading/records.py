@@ -115,6 +115,7 @@ def person_from(props: Props) -> Person:
         department=props.get("department"),
         seniority=Seniority(props.get("seniority") or Seniority.UNKNOWN),
         is_colleague=bool(props.get("is_colleague", False)),
+        alternate_emails=tuple(props.get("alternate_emails") or ()),
         version=_version(props),
         deleted_at=_datetime(props.get("deleted_at")),
     )

@@ -264,6 +264,9 @@ class Person(relay.Node):
     department: str | None
     seniority: Seniority
     is_colleague: bool
+    alternate_emails: list[str] = strawberry.field(
+        description="Emails of the people merged into this one (mergePeople)."
+    )
     source: str
     source_id: str
     version: int = strawberry.field(
@@ -284,6 +287,7 @@ class Person(relay.Node):
             department=p.department,
             seniority=p.seniority,
             is_colleague=p.is_colleague,
+            alternate_emails=list(p.alternate_emails),
             source=p.provenance.source,
             source_id=p.provenance.source_id,
             version=p.version,

@@ -15,18 +15,24 @@ from schema.enums import (
     InteractionKind,
     LineSource,
     ParticipantRole,
+    RelType,
     Seniority,
 )
 from schema.listing import NullsPlacement, SortDirection
+from schema.merges import LinkDirection, MergeKind, MergeWarningCode
 
 __all__ = [
     "DealContactRole",
     "DealStage",
     "EmploymentRole",
     "InteractionKind",
+    "LinkDirection",
+    "MergeKind",
+    "MergeWarningCode",
     "Nulls",
     "OrderDirection",
     "ParticipantRole",
+    "RelType",
     "ReportingLineKind",
     "Seniority",
 ]
@@ -41,6 +47,10 @@ for _enum, _name in (
     (LineSource, "ReportingLineKind"),
     (SortDirection, "OrderDirection"),
     (NullsPlacement, "Nulls"),
+    (RelType, "RelationshipType"),
+    (LinkDirection, "RelationshipDirection"),
+    (MergeKind, "MergeKind"),
+    (MergeWarningCode, "MergeWarningCode"),
 ):
     strawberry.enum(_enum, name=_name)
 

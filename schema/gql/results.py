@@ -38,7 +38,11 @@ class ValidationError(MutationError):
     pass
 
 
-@strawberry.type(description="A unique key (email, domain, source key) belongs to another record.")
+@strawberry.type(
+    description="A unique key (email, domain, source key) belongs to another record, or the "
+    "records' state forbids the change (a merge undone already, or whose survivor has since "
+    "been merged away)."
+)
 class Conflict(MutationError):
     pass
 

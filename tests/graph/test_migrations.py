@@ -22,7 +22,12 @@ async def test_migrating_again_reports_everything_as_already_applied(
 
     assert report.applied == ()
     assert report.already_applied == tuple(m.id for m in MIGRATIONS)
-    assert report.already_applied == ("0001_constraints", "0002_indexes", "0003_api_keys")
+    assert report.already_applied == (
+        "0001_constraints",
+        "0002_indexes",
+        "0003_api_keys",
+        "0004_merges",
+    )
     assert await reader.constraint_names() == constraints_before
     assert await reader.index_states() == indexes_before
 
@@ -50,6 +55,7 @@ async def test_every_key_is_constrained_and_every_index_is_online(
         "works_at_uid",
         "reports_to_uid",
         "api_key_id",
+        "merge_record_id",
     } <= constraints
     assert {"entity_text", "company_name", "person_name", "interaction_time"} <= set(states)
     assert set(states.values()) == {"ONLINE"}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from api.services.commands.companies import CompanyService
 from api.services.commands.deals import DealService
 from api.services.commands.interactions import InteractionService
+from api.services.commands.merges import MergeService
 from api.services.commands.org import OrgService
 from api.services.commands.people import PersonService
 from graph.driver import GraphClient
@@ -21,6 +22,7 @@ __all__ = [
     "CompanyService",
     "DealService",
     "InteractionService",
+    "MergeService",
     "OrgService",
     "PersonService",
 ]
@@ -35,6 +37,7 @@ class CommandServices:
     deals: DealService
     interactions: InteractionService
     org: OrgService
+    merges: MergeService
 
     @classmethod
     def over(cls, client: GraphClient) -> CommandServices:
@@ -45,4 +48,5 @@ class CommandServices:
             deals=DealService(client),
             interactions=InteractionService(client),
             org=OrgService(client),
+            merges=MergeService(client),
         )

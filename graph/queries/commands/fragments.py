@@ -39,10 +39,12 @@ WITH existing, target, problem, coalesce(existing.version, 1) AS actual, CASE
 END AS verdict
 """
 
-# Soft delete ($restoring = false) or restore ($restoring = true) of the node ``n``.
+# Soft delete ($restoring = false) or restore ($restoring = true) of the node ``n``. A record
+# merged into another one is not restored this way: ``unmerge`` undoes the whole merge.
 LIFECYCLE: LiteralString = """
 WITH n, coalesce(n.version, 1) AS actual, CASE
   WHEN n IS NULL THEN ['missing', 'id', 'no_record']
+  WHEN $restoring AND n.merged_into IS NOT NULL THEN ['invalid', 'id', 'merged_away']
   WHEN (n.deleted_at IS NULL) = $restoring
     THEN ['missing', 'id', CASE WHEN $restoring THEN 'not_deleted' ELSE 'no_record' END]
   WHEN $expected IS NOT NULL AND coalesce(n.version, 1) <> $expected

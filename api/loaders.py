@@ -66,6 +66,7 @@ class RequestLoaders:
     contacts_of_deal: DataLoader[str, list[DealContact]]
     deal_roles_of_person: DataLoader[str, list[DealContact]]
     participants_of: DataLoader[str, list[Participation]]
+    recent_interactions_of: DataLoader[tuple[str, int], list[str]]
 
 
 def build_loaders(client: GraphClient) -> RequestLoaders:
@@ -87,4 +88,17 @@ def build_loaders(client: GraphClient) -> RequestLoaders:
         contacts_of_deal=DataLoader(_lists(relations.contacts_of_deals)),
         deal_roles_of_person=DataLoader(_lists(relations.deal_roles_of_people)),
         participants_of=DataLoader(_lists(relations.participants_of)),
+        recent_interactions_of=DataLoader(_recent(relations)),
     )
+
+
+def _recent(
+    relations: RelationReader,
+) -> Callable[[list[tuple[str, int]]], Awaitable[list[list[str]]]]:
+    # Keys are (company uid, limit): one query for the batch, at the largest limit asked.
+    async def load(keys: list[tuple[str, int]]) -> list[list[str]]:
+        cap = max(limit for _, limit in keys)
+        found = await relations.recent_interactions_of(sorted({uid for uid, _ in keys}), cap=cap)
+        return [found.get(uid, [])[:limit] for uid, limit in keys]
+
+    return load

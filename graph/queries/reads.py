@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import LiteralString
 
 __all__ = [
+    "RECENT_INTERACTIONS_BY_COMPANY",
     "COMPANIES_BY_UID",
     "CONTACTS_BY_DEAL",
     "CONTACTS_BY_PERSON",
@@ -131,4 +132,18 @@ UNWIND $uids AS uid
 MATCH (p:Person)-[r:PARTICIPATED_IN]->(i:Interaction {uid: uid})
 RETURN i.uid AS key, p.uid AS person_uid, properties(r) AS props
 ORDER BY key, r.role, p.full_name
+"""
+
+# The newest interactions of anyone who works or worked at each company; $cap bounds the work
+# per company (the largest limit any caller asked for).
+RECENT_INTERACTIONS_BY_COMPANY: LiteralString = """
+UNWIND $uids AS uid
+MATCH (c:Company {uid: uid})
+CALL (c) {
+  MATCH (c)<-[:WORKS_AT]-(:Person)-[:PARTICIPATED_IN]->(i:Interaction)
+  WHERE i.deleted_at IS NULL
+  WITH DISTINCT i ORDER BY i.occurred_at DESC, i.uid LIMIT $cap
+  RETURN collect(i.uid) AS recent
+}
+RETURN c.uid AS key, recent
 """

@@ -77,6 +77,15 @@ class RelationReader:
             )
         return result
 
+    async def recent_interactions_of(
+        self, uids: Sequence[str], *, cap: int
+    ) -> dict[str, list[str]]:
+        """Uids of the ``cap`` newest interactions of each company's people, newest first."""
+        rows = await self.client.read(
+            reads.RECENT_INTERACTIONS_BY_COMPANY, {"uids": list(uids), "cap": cap}
+        )
+        return {str(r["key"]): [str(u) for u in r["recent"]] for r in rows}
+
     async def participants_of(self, uids: Sequence[str]) -> dict[str, list[Participation]]:
         """Who took part in each interaction, and how."""
         rows = await self.client.read(reads.PARTICIPANTS_BY_INTERACTION, {"uids": list(uids)})

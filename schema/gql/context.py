@@ -41,6 +41,7 @@ class Loaders(Protocol):
     contacts_of_deal: DataLoader[str, list[DealContact]]
     deal_roles_of_person: DataLoader[str, list[DealContact]]
     participants_of: DataLoader[str, list[Participation]]
+    recent_interactions_of: DataLoader[tuple[str, int], list[str]]
 
 
 class HasLoaders(Protocol):

@@ -16,6 +16,7 @@ from strawberry import relay
 
 from schema import model
 from schema.enums import DealStage as DomainStage
+from schema.errors import InvalidInput
 from schema.gql.context import HasLoaders
 from schema.gql.enums import (
     DealContactRole,
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 Info = strawberry.Info[HasLoaders, None]
+_MAX_RECENT = 50
 _CLOSED = frozenset({DomainStage.CLOSED_WON, DomainStage.CLOSED_LOST})
 
 
@@ -252,6 +254,17 @@ class Company(relay.Node):
     async def deals(self, info: Info, open_only: bool = False) -> list[Deal]:
         deals = await _deals(info, await info.context.loaders.deals_of_company.load(self.uid))
         return [d for d in deals if not open_only or d.stage not in _CLOSED]
+
+    @strawberry.field(
+        description="The newest interactions of the people who work or worked here (max 50); "
+        "the full timeline is the root interactions(companyId:) connection."
+    )
+    async def recent_interactions(self, info: Info, limit: int = 10) -> list[Interaction]:
+        if not 1 <= limit <= _MAX_RECENT:
+            raise InvalidInput(f"limit must be between 1 and {_MAX_RECENT}", field="limit")
+        uids = await info.context.loaders.recent_interactions_of.load((self.uid, limit))
+        found = await info.context.loaders.interaction.load_many(uids)
+        return [Interaction.from_model(i) for i in found if i is not None]
 
 
 @strawberry.type(description="A contact, or one of our colleagues (isColleague).")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from starlette.testclient import TestClient
 
 from graph.driver import GraphClient
 from graph.writers import GraphWriter
@@ -272,3 +273,48 @@ def test_companies_and_deals_filter_on_numbers_dates_and_relations(gql: Gql) -> 
     assert _names(body, "staffed", "name") == ["Acme Inc"]
     assert _names(body, "big", "name") == ["Acme renewal"]
     assert data(body)["none"]["totalCount"] == 0
+
+
+def test_a_company_shows_the_newest_interactions_of_its_people(gql: Gql) -> None:
+    body = gql(
+        """query($id: ID!) { company(id: $id) {
+            recentInteractions(limit: 2) { subject occurredAt }
+            all: recentInteractions { subject } } }""",
+        {"id": gid("Company", ACME.uid)},
+    )
+    company = data(body)["company"]
+    # Eve (Acme) mailed Carol last; Ann (Acme) met Carol before; Bob (formerly Acme) was mailed.
+    assert [i["subject"] for i in company["recentInteractions"]] == ["mail i3", "meeting i2"]
+    assert [i["subject"] for i in company["all"]] == ["mail i3", "meeting i2", "mail i1"]
+
+
+def test_recent_interactions_of_a_page_of_companies_cost_two_batched_queries(
+    gql: Gql, api: TestClient
+) -> None:
+    graph: GraphClient = api.app.state.graph  # type: ignore[attr-defined]
+    before = graph.queries_sent
+    gql("{ companies { nodes { name } } }")
+    plain = graph.queries_sent - before
+
+    before = graph.queries_sent
+    body = gql("{ companies { nodes { name recentInteractions(limit: 1) { subject } } } }")
+    nested = graph.queries_sent - before
+
+    recent = {
+        c["name"]: [i["subject"] for i in c["recentInteractions"]]
+        for c in data(body)["companies"]["nodes"]
+    }
+    assert recent == {
+        "Acme Europe GmbH": ["meeting i2"],
+        "Acme Inc": ["mail i3"],
+        "Relgraph Ltd": ["mail i3"],
+    }
+    assert nested - plain == 2  # one batch of recent uids, one batch of interactions
+
+
+def test_a_recent_interactions_limit_out_of_range_is_a_typed_error(gql: Gql) -> None:
+    body = gql(
+        """query($id: ID!) { company(id: $id) { recentInteractions(limit: 51) { subject } } }""",
+        {"id": gid("Company", ACME.uid)},
+    )
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "limit"}

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import strawberry
 from strawberry import relay
+from strawberry.relay import GlobalIDValueError
 
 from api.connections import to_connection
 from api.context import Info
@@ -39,7 +40,7 @@ class CrmQuery:
         # one schema only, and every app builds its own.
         try:
             found = await id.resolve_node(info, required=False)
-        except Exception:  # an id naming a type that is not a Node is simply not found
+        except GlobalIDValueError:  # an id naming no Node type is simply not found
             return None
         return found if isinstance(found, relay.Node) else None
 

@@ -318,3 +318,19 @@ def test_a_recent_interactions_limit_out_of_range_is_a_typed_error(gql: Gql) -> 
         {"id": gid("Company", ACME.uid)},
     )
     assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "limit"}
+
+
+def test_node_reports_a_lost_database_as_an_error_not_as_not_found(
+    api_whose_resolvers_lose_the_database: TestClient,
+) -> None:
+    response = api_whose_resolvers_lose_the_database.post(
+        "/graphql",
+        json={
+            "query": "query($id: ID!) { node(id: $id) { id } }",
+            "variables": {"id": gid("Person", ANN.uid)},
+        },
+    )
+
+    body = response.json()
+    assert body["data"] == {"node": None}
+    assert body["errors"][0]["message"] == "Unexpected error."

@@ -31,7 +31,7 @@ from api.services.status import StatusService, relgraph_version
 from graph.api_keys import ApiKeyStore
 from graph.driver import GraphClient
 
-__all__ = ["app", "create_app"]
+__all__ = ["create_app"]
 
 
 class RelgraphGraphQL(GraphQL[Context, None]):
@@ -115,6 +115,9 @@ def _middleware(settings: ApiSettings, metrics: Metrics) -> list[Middleware]:
     ]
 
 
-# For ``uvicorn api.app:app``: building the app reads settings only; the driver opens in the
-# lifespan, when the server starts.
-app = create_app()
+def __getattr__(name: str) -> Starlette:
+    # ``uvicorn api.app:app`` builds the app when it asks for it; importing this module (the
+    # CLI, the tests) builds none.
+    if name == "app":
+        return create_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,10 +7,9 @@ from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
 from typing import Any
 
-from neo4j.time import DateTime
-
 from graph.driver import GraphClient
 from graph.queries import knows
+from graph.reading.records import native
 from graph.rows import Row
 from graph.writers import GraphWriter, WriteResult
 from schema.activity import Knows, PairActivity, SharedInteraction
@@ -78,11 +77,10 @@ def _pair(record: Row) -> PairActivity:
 
 
 def _native(value: Any) -> datetime:
-    if isinstance(value, DateTime):
-        return value.to_native()
-    if isinstance(value, datetime):
-        return value
-    raise TypeError(f"expected a DateTime, got {type(value).__name__}")
+    converted = native(value)
+    if not isinstance(converted, datetime):
+        raise TypeError(f"expected a DateTime, got {type(value).__name__}")
+    return converted
 
 
 class KnowsWriter:

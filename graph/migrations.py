@@ -17,6 +17,7 @@ from graph.queries.schema import (
     CONSTRAINTS,
     FULLTEXT_INDEX,
     INDEXES,
+    INGEST_SCHEMA,
     MIGRATION_MARKER,
     RECORD_MIGRATION,
 )
@@ -63,6 +64,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         id="0004_merges",
         description="uniqueness of the merge record id",
         statements=(MERGE_CONSTRAINT,),
+    ),
+    Migration(
+        id="0005_ingest",
+        description="external ids, import runs and normalised-name indexes",
+        statements=INGEST_SCHEMA,
     ),
 )
 

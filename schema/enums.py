@@ -11,6 +11,7 @@ from enum import StrEnum
 __all__ = [
     "DealContactRole",
     "DealStage",
+    "Department",
     "EmploymentRole",
     "InteractionKind",
     "Label",
@@ -31,6 +32,8 @@ class Label(StrEnum):
     DOMAIN = "Domain"
     ADDRESS = "Address"
     PHONE = "Phone"
+    EXTERNAL_ID = "ExternalId"
+    IMPORT_RUN = "ImportRun"
 
 
 class RelType(StrEnum):
@@ -48,6 +51,9 @@ class RelType(StrEnum):
     HAS_DOMAIN = "HAS_DOMAIN"  # (Company | Person)-[:HAS_DOMAIN]->(Domain)
     LOCATED_AT = "LOCATED_AT"  # (Company | Person)-[:LOCATED_AT]->(Address)
     HAS_PHONE = "HAS_PHONE"  # (Company | Person)-[:HAS_PHONE]->(Phone)
+    IDENTIFIES = "IDENTIFIES"  # (ExternalId)-[:IDENTIFIES]->(Company | Person | Deal | Interaction)
+    CONNECTED_TO = "CONNECTED_TO"  # (Person)-[:CONNECTED_TO]->(Person), a stated connection
+    POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE"  # (x)-[:POSSIBLE_DUPLICATE]->(y), same label
 
 
 class EmploymentRole(StrEnum):
@@ -69,6 +75,25 @@ class Seniority(StrEnum):
     MANAGER = "manager"
     INDIVIDUAL_CONTRIBUTOR = "individual_contributor"
     UNKNOWN = "unknown"
+
+
+class Department(StrEnum):
+    """Normalised department of a job, whatever language the title or department is in."""
+
+    EXECUTIVE = "executive"
+    SALES = "sales"
+    MARKETING = "marketing"
+    ENGINEERING = "engineering"
+    PRODUCT = "product"
+    FINANCE = "finance"
+    OPERATIONS = "operations"
+    HUMAN_RESOURCES = "human_resources"
+    LEGAL = "legal"
+    IT = "it"
+    CUSTOMER_SUCCESS = "customer_success"
+    PROCUREMENT = "procurement"
+    RESEARCH = "research"
+    OTHER = "other"
 
 
 class InteractionKind(StrEnum):

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-__all__ = ["CONSTRAINTS", "FULLTEXT_INDEX", "INDEXES", "MIGRATION_MARKER", "RECORD_MIGRATION"]
+__all__ = [
+    "CONSTRAINTS",
+    "FULLTEXT_INDEX",
+    "INDEXES",
+    "INGEST_SCHEMA",
+    "MIGRATION_MARKER",
+    "RECORD_MIGRATION",
+]
 
 CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT company_uid IF NOT EXISTS FOR (n:Company) REQUIRE n.uid IS UNIQUE",
@@ -48,6 +55,15 @@ FULLTEXT_INDEX: LiteralString = (
     "CREATE FULLTEXT INDEX entity_text IF NOT EXISTS "
     "FOR (n:Company|Person|Deal|Interaction) "
     "ON EACH [n.name, n.full_name, n.title, n.subject, n.email, n.domain]"
+)
+
+INGEST_SCHEMA: tuple[LiteralString, ...] = (
+    # Another source's id for an existing node: (:ExternalId {key})-[:IDENTIFIES]->(node).
+    "CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE",
+    # Normalised names: exact-key resolution of companies and blocking for fuzzy dedupe.
+    "CREATE INDEX company_name_key IF NOT EXISTS FOR (n:Company) ON (n.name_key)",
+    "CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.name_key)",
 )
 
 MIGRATION_MARKER: LiteralString = "MATCH (m:RelgraphMigration) RETURN m.id AS id ORDER BY id"

@@ -56,7 +56,10 @@ def test_migrate_against_a_server_named_by_neo4j_uri(
 
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())  # rich wraps long lines at the terminal width
-    assert "already applied: 0001_constraints, 0002_indexes, 0003_api_keys, 0004_merges" in output
+    assert (
+        "already applied: 0001_constraints, 0002_indexes, 0003_api_keys, 0004_merges, 0005_ingest"
+        in output
+    )
 
 
 @pytest.mark.neo4j

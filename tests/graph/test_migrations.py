@@ -27,6 +27,7 @@ async def test_migrating_again_reports_everything_as_already_applied(
         "0002_indexes",
         "0003_api_keys",
         "0004_merges",
+        "0005_ingest",
     )
     assert await reader.constraint_names() == constraints_before
     assert await reader.index_states() == indexes_before

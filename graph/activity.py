@@ -48,6 +48,14 @@ class PersonActivityReader:
     def __init__(self, client: GraphClient) -> None:
         self.client = client
 
+    async def pairs_of(self, uids: list[str]) -> list[PairActivity]:
+        """The pairs any of ``uids`` belongs to, each once and oriented ``a_uid < b_uid``."""
+        records = await self.client.read(knows.PAIRS_OF_PEOPLE, {"uids": uids})
+        return [
+            _oriented(str(r["person"]), {"other": r["other"], "touches": r["touches"]})
+            for r in records
+        ]
+
     async def pairs(self, uid: str) -> list[PairActivity]:
         """The pairs of ``uid`` with everyone they shared an interaction with, each oriented
         as :class:`ActivityReader` reports it (``a_uid < b_uid``)."""

@@ -129,8 +129,8 @@ class Origin:
     """Where a row came from.
 
     ``line`` is the 1-based physical line where the record starts (a CSV header is line
-    1), or the 1-based ordinal of the record for formats without meaningful lines (a
-    message in an mbox, an event in a calendar); ``record_id`` is the record's own id when
+    1, a vCard's or event's ``BEGIN`` line), or the 1-based ordinal of the message in an
+    mbox; 0 or 1 for a problem with a whole file; ``record_id`` is the record's own id when
     the format has one (Message-ID, vCard UID, event UID).
     """
 

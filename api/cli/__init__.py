@@ -6,6 +6,7 @@ import typer
 
 from api.cli.db import db_app
 from api.cli.demo import demo, generate
+from api.cli.ingest import ingest
 from api.cli.keys import keys_app
 from api.cli.serve import serve
 
@@ -23,3 +24,4 @@ app.add_typer(keys_app, name="keys")
 app.command()(serve)
 app.command()(demo)
 app.command()(generate)
+app.command()(ingest)

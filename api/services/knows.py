@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +17,13 @@ from graph.activity import ActivityReader, KnowsWriter, PersonActivityReader
 from graph.driver import GraphClient
 from schema.activity import Knows, PairActivity
 
-__all__ = ["KnowsReport", "derive_knows", "knows_from_activity", "refresh_person_knows"]
+__all__ = [
+    "KnowsReport",
+    "derive_knows",
+    "knows_from_activity",
+    "refresh_knows_of",
+    "refresh_person_knows",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,3 +86,25 @@ async def refresh_person_knows(
     pairs = await PersonActivityReader(client).pairs(uid)
     ties = [knows_from_activity(p, as_of=as_of, parameters=parameters) for p in pairs]
     return await KnowsWriter(client).replace_for(uid, ties)
+
+
+async def refresh_knows_of(
+    client: GraphClient,
+    uids: Iterable[str],
+    *,
+    as_of: datetime,
+    parameters: StrengthParameters = DEFAULT_PARAMETERS,
+    page_size: int = 500,
+) -> KnowsReport:
+    """Recompute the KNOWS edges of the pairs ``uids`` belong to (the people an import
+    touched), ``page_size`` people at a time; other pairs are left as they are."""
+    reader = PersonActivityReader(client)
+    writer = KnowsWriter(client)
+    pairs = written = 0
+    ordered = sorted(set(uids))
+    for start in range(0, len(ordered), page_size):
+        page = await reader.pairs_of(ordered[start : start + page_size])
+        ties = [knows_from_activity(p, as_of=as_of, parameters=parameters) for p in page]
+        pairs += len(ties)
+        written += (await writer.write(ties)).written
+    return KnowsReport(pairs=pairs, written=written)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import LiteralString
 
 __all__ = [
+    "PAIRS_OF_PEOPLE",
     "PAIR_ACTIVITY",
     "PERSON_PAIR_ACTIVITY",
     "PERSON_UID_PAGE",
@@ -23,6 +24,16 @@ UNWIND $uids AS uid
 MATCH (a:Person {uid: uid})-[ra:PARTICIPATED_IN]->(i:Interaction)<-[rb:PARTICIPATED_IN]-(b:Person)
 WHERE a.uid < b.uid
 RETURN a.uid AS a, b.uid AS b,
+       collect({kind: i.kind, at: i.occurred_at, role_a: ra.role, role_b: rb.role}) AS touches
+"""
+
+# The pairs of some people (an import touched them) with anyone: a pair inside $uids is
+# reported once, by its lower uid; roles are seen from the person in $uids.
+PAIRS_OF_PEOPLE: LiteralString = """
+UNWIND $uids AS uid
+MATCH (a:Person {uid: uid})-[ra:PARTICIPATED_IN]->(i:Interaction)<-[rb:PARTICIPATED_IN]-(b:Person)
+WHERE b <> a AND (a.uid < b.uid OR NOT b.uid IN $uids)
+RETURN a.uid AS person, b.uid AS other,
        collect({kind: i.kind, at: i.occurred_at, role_a: ra.role, role_b: rb.role}) AS touches
 """
 

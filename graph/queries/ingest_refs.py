@@ -1,0 +1,58 @@
+"""Cypher fragments that resolve an import row's reference to an existing node.
+
+A reference is a map with any of ``ext`` (the uid the source's own id would give, e.g.
+``person:hubspot:123``), ``email`` and ``email_key`` (people), ``domain`` and ``name_key``
+(companies). Resolution order, strongest first: the node whose uid is ``ext``; the node an
+``ExternalId {key: ext}`` identifies (another source's id recorded for it); for people the
+node with that email, then one that lists it among its alternate emails; for companies the
+company holding that domain (the one with the same normalised name when several do), then,
+only for a reference with neither id nor domain, the single company with that normalised
+name. A merged-away node resolves to its survivor.
+
+The fragments are ``CALL`` subqueries over a variable ``ref`` that return one variable.
+"""
+
+from __future__ import annotations
+
+from typing import LiteralString
+
+__all__ = ["RESOLVE_COMPANY", "RESOLVE_DEAL", "RESOLVE_PERSON"]
+
+RESOLVE_PERSON: LiteralString = """
+  OPTIONAL MATCH (byUid:Person {uid: ref.ext})
+  OPTIONAL MATCH (:ExternalId {key: ref.ext})-[:IDENTIFIES]->(byExt:Person)
+  OPTIONAL MATCH (byEmail:Person {email: ref.email})
+  OPTIONAL MATCH (:ExternalId {key: ref.email_key})-[:IDENTIFIES]->(byAlt:Person)
+  WITH coalesce(byUid, byExt, byEmail, byAlt) AS hit
+  OPTIONAL MATCH (survivor:Person {uid: hit.merged_into})
+  RETURN coalesce(survivor, hit) AS found
+"""
+
+RESOLVE_COMPANY: LiteralString = """
+  OPTIONAL MATCH (byUid:Company {uid: ref.ext})
+  OPTIONAL MATCH (:ExternalId {key: ref.ext})-[:IDENTIFIES]->(byExt:Company)
+  CALL (ref) {
+    OPTIONAL MATCH (:Domain {name: ref.domain})<-[:HAS_DOMAIN]-(c:Company)
+      WHERE c.merged_into IS NULL
+    WITH c ORDER BY CASE WHEN c.name_key = ref.name_key THEN 0 ELSE 1 END, c.uid
+    WITH collect(c) AS holders
+    RETURN CASE
+      WHEN size(holders) = 1 OR (size(holders) > 1 AND holders[0].name_key = ref.name_key)
+      THEN holders[0] END AS byDomain
+  }
+  CALL (ref) {
+    OPTIONAL MATCH (c:Company {name_key: ref.name_key})
+      WHERE ref.ext IS NULL AND ref.domain IS NULL AND c.merged_into IS NULL
+    WITH collect(c) AS namesakes
+    RETURN CASE WHEN size(namesakes) = 1 THEN namesakes[0] END AS byName
+  }
+  WITH coalesce(byUid, byExt, byDomain, byName) AS hit
+  OPTIONAL MATCH (survivor:Company {uid: hit.merged_into})
+  RETURN coalesce(survivor, hit) AS found
+"""
+
+RESOLVE_DEAL: LiteralString = """
+  OPTIONAL MATCH (byUid:Deal {uid: ref.ext})
+  OPTIONAL MATCH (:ExternalId {key: ref.ext})-[:IDENTIFIES]->(byExt:Deal)
+  RETURN coalesce(byUid, byExt) AS found
+"""

@@ -1,0 +1,1 @@
+"""Streaming an import: source items in, batched writes out, every problem reported."""

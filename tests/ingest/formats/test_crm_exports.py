@@ -1,0 +1,400 @@
+"""HubSpot and Salesforce exports: the object is recognised per file and rows are converted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.formats.crm_exports import read_hubspot, read_salesforce
+from ingest.formats.options import ReadOptions
+from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
+
+
+def _write(folder: Path, name: str, *lines: str) -> Path:
+    path = folder / name
+    path.write_bytes("".join(line + "\r\n" for line in lines).encode())
+    return path
+
+
+def _hubspot(path: Path) -> list[SourceItem]:
+    return list(read_hubspot(path, ReadOptions()))
+
+
+def _salesforce(path: Path) -> list[SourceItem]:
+    return list(read_salesforce(path, ReadOptions()))
+
+
+def test_a_hubspot_contacts_export_becomes_people(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "hubspot-crm-exports-all-contacts-2024-05-01.csv",
+        '"Record ID","First Name","Last Name","Email","Phone Number","Mobile Phone Number",'
+        '"Job Title","Company Name","Associated Company IDs","Contact owner","Lifecycle Stage"',
+        '"101","Ana","Silva","ana@acme.com","+1 555 0100","+1 555 0199","CTO","Acme",'
+        '"9001;9002","Sam Sales","customer"',
+        '"102","","","bo@globex.com","","+44 20 7946 0000","","","","",""',
+    )
+
+    assert _hubspot(path) == [
+        SourceRow(
+            Entity.PERSON,
+            {
+                "person_id": "101",
+                "first_name": "Ana",
+                "last_name": "Silva",
+                "email": "ana@acme.com",
+                "phone": "+1 555 0100",
+                "title": "CTO",
+                "company_id": "9001",
+                "company_name": "Acme",
+                "alternate_phones": "+1 555 0199",
+            },
+            Origin(str(path), 2),
+        ),
+        SourceRow(
+            Entity.PERSON,
+            {"person_id": "102", "email": "bo@globex.com", "phone": "+44 20 7946 0000"},
+            Origin(str(path), 3),
+        ),
+    ]
+
+
+def test_a_hubspot_companies_export_becomes_companies(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "companies.csv",
+        "Record ID,Company name,Company Domain Name,Website URL,Industry,Phone Number,"
+        "Street Address,City,State/Region,Postal Code,Country/Region,Parent Company,Create Date",
+        "9001,Acme,www.acme.com,https://acme.com,COMPUTER_SOFTWARE,555,1 Main St,Springfield,"
+        "IL,62701,United States,9000,2024-02-01 09:30",
+        "9002,Globex,,https://www.globex.co.uk/about?x=1,,,,London,,,United Kingdom,,",
+    )
+
+    assert _hubspot(path) == [
+        SourceRow(
+            Entity.COMPANY,
+            {
+                "company_id": "9001",
+                "name": "Acme",
+                "domain": "acme.com",
+                "industry": "COMPUTER_SOFTWARE",
+                "phone": "555",
+                "parent_company_id": "9000",
+                "address": "1 Main St, Springfield, IL, 62701, United States",
+            },
+            Origin(str(path), 2),
+        ),
+        SourceRow(
+            Entity.COMPANY,
+            {
+                "company_id": "9002",
+                "name": "Globex",
+                "domain": "globex.co.uk",
+                "address": "London, United Kingdom",
+            },
+            Origin(str(path), 3),
+        ),
+    ]
+
+
+def test_a_hubspot_deals_export_becomes_deals_in_our_stages(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "deals.csv",
+        "Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner,Pipeline,"
+        "Associated Company IDs,Associated Company",
+        "7001,Acme – Renewal,Contract Sent,15000,2024-12-01 00:00,sam@seller.io,Sales Pipeline,"
+        "9001,Acme",
+        "7002,Globex – New,Closed Won (Sales Pipeline),2500.50,2024-06-30,Sam Sales,,,Globex",
+        "7003,Initech,Discovery (Enterprise),,,,,,",
+    )
+
+    assert _hubspot(path) == [
+        SourceRow(
+            Entity.DEAL,
+            {
+                "deal_id": "7001",
+                "name": "Acme – Renewal",
+                "stage": "negotiation",
+                "amount": "15000",
+                "close_date": "2024-12-01",
+                "company_id": "9001",
+                "company_name": "Acme",
+                "owner_email": "sam@seller.io",
+            },
+            Origin(str(path), 2),
+        ),
+        SourceProblem(
+            Origin(str(path), 3),
+            "the deal owner is not an email address: ignored",
+            "Deal owner",
+            "Sam Sales",
+            row_kept=True,
+        ),
+        SourceRow(
+            Entity.DEAL,
+            {
+                "deal_id": "7002",
+                "name": "Globex – New",
+                "stage": "closed_won",
+                "amount": "2500.50",
+                "close_date": "2024-06-30",
+                "company_name": "Globex",
+            },
+            Origin(str(path), 3),
+        ),
+        SourceRow(
+            Entity.DEAL,
+            {"deal_id": "7003", "name": "Initech", "stage": "Discovery (Enterprise)"},
+            Origin(str(path), 4),
+        ),
+    ]
+
+
+def test_hubspot_internal_property_names_are_understood(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "deals.csv",
+        "hs_object_id,dealname,dealstage,amount,closedate,deal_currency_code,"
+        "hs_deal_stage_probability,hubspot_owner_id",
+        "7004,Hooli,appointmentscheduled,900,2025-01-15T00:00:00Z,EUR,0.2,",
+    )
+
+    assert _hubspot(path) == [
+        SourceRow(
+            Entity.DEAL,
+            {
+                "deal_id": "7004",
+                "name": "Hooli",
+                "stage": "prospecting",
+                "amount": "900",
+                "currency": "EUR",
+                "close_date": "2025-01-15",
+                "probability": "0.2",
+            },
+            Origin(str(path), 2),
+        )
+    ]
+
+
+def test_an_unrecognised_hubspot_header_is_one_problem_naming_what_was_expected(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, "tickets.csv", "Ticket ID,Ticket name,Ticket status", "1,Broken,open")
+
+    assert _hubspot(path) == [
+        SourceProblem(
+            Origin(str(path), 1),
+            "not a HubSpot export of deals, contacts, companies: expected a header with "
+            "'Deal Name' or 'Deal Stage' for deals; 'First Name', 'Last Name' or 'Email' for "
+            "contacts; 'Company name' or 'Company Domain Name' for companies",
+        )
+    ]
+
+
+def test_a_salesforce_data_loader_contacts_export_becomes_people(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "extract.csv",
+        '"ID","ACCOUNTID","FIRSTNAME","LASTNAME","EMAIL","PHONE","MOBILEPHONE","TITLE",'
+        '"DEPARTMENT","REPORTSTOID"',
+        '"0035e00000AbCdE","0015e00000XyZ12","Ana","Silva","ana@acme.com","555","","CTO",'
+        '"Engineering","0035e00000Boss1"',
+    )
+
+    assert _salesforce(path) == [
+        SourceRow(
+            Entity.PERSON,
+            {
+                "person_id": "0035e00000AbCdE",
+                "company_id": "0015e00000XyZ12",
+                "first_name": "Ana",
+                "last_name": "Silva",
+                "email": "ana@acme.com",
+                "phone": "555",
+                "title": "CTO",
+                "department": "Engineering",
+                "manager_person_id": "0035e00000Boss1",
+            },
+            Origin(str(path), 2),
+        )
+    ]
+
+
+def test_a_salesforce_contacts_report_with_labels_becomes_people(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "report.csv",
+        "Contact ID,Account ID,Account Name,First Name,Last Name,Email,Mobile,Title",
+        "003A,001A,Acme,Bo,Chen,bo@acme.com,+1 555 0101,VP Sales",
+    )
+
+    assert _salesforce(path) == [
+        SourceRow(
+            Entity.PERSON,
+            {
+                "person_id": "003A",
+                "company_id": "001A",
+                "company_name": "Acme",
+                "first_name": "Bo",
+                "last_name": "Chen",
+                "email": "bo@acme.com",
+                "title": "VP Sales",
+                "phone": "+1 555 0101",
+            },
+            Origin(str(path), 2),
+        )
+    ]
+
+
+def test_a_salesforce_accounts_export_becomes_companies_with_one_address(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "Account.csv",
+        "Id,Name,Website,Industry,ParentId,Phone,BillingStreet,BillingCity,BillingState,"
+        "BillingPostalCode,BillingCountry",
+        '001A,Acme,http://www.acme.com/,Technology,001P,555,"1 Main St\nSuite 200",Springfield,'
+        "IL,62701,USA",
+        "001B,Müller AG,müller.de,,,,,Zürich,,8001,Switzerland",
+    )
+
+    assert _salesforce(path) == [
+        SourceRow(
+            Entity.COMPANY,
+            {
+                "company_id": "001A",
+                "name": "Acme",
+                "industry": "Technology",
+                "parent_company_id": "001P",
+                "phone": "555",
+                "domain": "acme.com",
+                "address": "1 Main St, Suite 200, Springfield, IL, 62701, USA",
+            },
+            Origin(str(path), 2),
+        ),
+        SourceRow(
+            Entity.COMPANY,
+            {
+                "company_id": "001B",
+                "name": "Müller AG",
+                "domain": "müller.de",
+                "address": "Zürich, 8001, Switzerland",
+            },
+            Origin(str(path), 4),
+        ),
+    ]
+
+
+def test_a_salesforce_accounts_report_with_labels_is_recognised(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "accounts.csv",
+        "Account ID,Account Name,Billing City,Billing Zip/Postal Code,Billing Country",
+        "001C,Initech,Austin,73301,USA",
+    )
+
+    assert _salesforce(path) == [
+        SourceRow(
+            Entity.COMPANY,
+            {"company_id": "001C", "name": "Initech", "address": "Austin, 73301, USA"},
+            Origin(str(path), 2),
+        )
+    ]
+
+
+def test_salesforce_opportunities_get_our_stages_fractions_and_iso_dates(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "Opportunity.csv",
+        "Id,Name,AccountId,Amount,StageName,Probability,CloseDate,OwnerId,CurrencyIsoCode",
+        "006A,Acme Renewal,001A,15000,Id. Decision Makers,60,2024-03-31,005X,USD",
+        "006B,Globex,001B,,Closed Lost,0,12/01/2023,,EUR",
+    )
+
+    assert _salesforce(path) == [
+        SourceProblem(
+            Origin(str(path), 2),
+            "the deal owner is not an email address: ignored",
+            "OwnerId",
+            "005X",
+            row_kept=True,
+        ),
+        SourceRow(
+            Entity.DEAL,
+            {
+                "deal_id": "006A",
+                "name": "Acme Renewal",
+                "company_id": "001A",
+                "amount": "15000",
+                "currency": "USD",
+                "stage": "proposal",
+                "probability": "0.6",
+                "close_date": "2024-03-31",
+            },
+            Origin(str(path), 2),
+        ),
+        SourceRow(
+            Entity.DEAL,
+            {
+                "deal_id": "006B",
+                "name": "Globex",
+                "company_id": "001B",
+                "currency": "EUR",
+                "stage": "closed_lost",
+                "probability": "0",
+                "close_date": "2023-12-01",
+            },
+            Origin(str(path), 3),
+        ),
+    ]
+
+
+def test_a_salesforce_opportunity_report_with_labels_is_converted(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "pipeline report.csv",
+        "Opportunity ID,Opportunity Name,Account Name,Amount,Stage,Probability (%),Close Date,"
+        "Opportunity Owner,Owner Email",
+        '006C,Hooli Expansion,Hooli,"USD 1,250,000.00",Negotiation/Review,90%,3/5/2024,'
+        "Ann Lee,ann.lee@seller.io",
+    )
+
+    assert _salesforce(path) == [
+        SourceRow(
+            Entity.DEAL,
+            {
+                "deal_id": "006C",
+                "name": "Hooli Expansion",
+                "company_name": "Hooli",
+                "amount": "1250000.00",
+                "stage": "negotiation",
+                "probability": "0.9",
+                "close_date": "2024-03-05",
+                "currency": "USD",
+                "owner_email": "ann.lee@seller.io",
+            },
+            Origin(str(path), 2),
+        )
+    ]
+
+
+def test_an_unrecognised_salesforce_header_is_one_problem(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Case.csv", "CaseNumber,Subject,Status", "0001,Broken,New")
+
+    assert _salesforce(path) == [
+        SourceProblem(
+            Origin(str(path), 1),
+            "not a Salesforce export of opportunities, contacts, accounts: expected a header "
+            "with 'StageName' or 'Opportunity ID' for opportunities; 'LastName' or 'Contact "
+            "ID' for contacts; 'Id'/'Account ID' and 'Name'/'Account Name' for accounts",
+        )
+    ]
+
+
+def test_export_rows_with_bad_structure_are_rejected_like_any_csv(tmp_path: Path) -> None:
+    path = _write(tmp_path, "contacts.csv", "Record ID,Email", "1,a@x.io,extra", "2", "3,c@x.io")
+
+    assert _hubspot(path) == [
+        SourceProblem(Origin(str(path), 2), "3 values for 2 columns (an unquoted comma?)"),
+        SourceProblem(Origin(str(path), 3), "1 value for 2 columns"),
+        SourceRow(Entity.PERSON, {"person_id": "3", "email": "c@x.io"}, Origin(str(path), 4)),
+    ]

@@ -8,7 +8,7 @@ function, translates driver errors, and counts the queries it sends.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, LiteralString
 
 from neo4j import (
@@ -91,7 +91,8 @@ class GraphClient:
         timeout: float | None = None,
     ) -> list[Record]:
         """Run a read query and return its records as dicts."""
-        return await self._run("read", text, parameters, timeout)
+        records: list[Record] = await self._run("read", text, parameters, timeout)
+        return records
 
     async def write(
         self,
@@ -101,23 +102,41 @@ class GraphClient:
         timeout: float | None = None,
     ) -> list[Record]:
         """Run a write query in its own managed transaction and return its records."""
-        return await self._run("write", text, parameters, timeout)
+        records: list[Record] = await self._run("write", text, parameters, timeout)
+        return records
+
+    async def write_all(
+        self,
+        statements: Sequence[tuple[LiteralString, Mapping[str, Any]]],
+        *,
+        timeout: float | None = None,
+    ) -> list[list[Record]]:
+        """Run several write queries, in order, in ONE managed transaction: all or none."""
+        texts = tuple(text for text, _ in statements)
+        parameters = [dict(p) for _, p in statements]
+        records: list[list[Record]] = await self._run(
+            "write", texts, parameters, timeout, work_function=_collect_all
+        )
+        return records
 
     async def _run(
         self,
         kind: str,
-        text: LiteralString,
-        parameters: Mapping[str, Any] | None,
+        text: Any,
+        parameters: Any,
         timeout: float | None,
-    ) -> list[Record]:
-        work = unit_of_work(timeout=timeout or self.timeout)(_collect)
+        *,
+        work_function: Callable[..., Any] | None = None,
+    ) -> Any:
+        work = unit_of_work(timeout=timeout or self.timeout)(work_function or _collect)
         self.queries_sent += 1
         started, failure = time.perf_counter(), None
         try:
             with translate_driver_errors():
                 async with self.driver.session(database=self.database) as session:
                     execute = session.execute_read if kind == "read" else session.execute_write
-                    return await execute(work, text, dict(parameters or {}))
+                    arguments = parameters if work_function else dict(parameters or {})
+                    return await execute(work, text, arguments)
         except Exception as e:
             failure = type(e).__name__
             raise
@@ -131,3 +150,13 @@ async def _collect(
 ) -> list[Record]:
     result = await tx.run(text, parameters)
     return [record.data() async for record in result]
+
+
+async def _collect_all(
+    tx: AsyncManagedTransaction,
+    texts: tuple[LiteralString, ...],
+    parameters: list[dict[str, Any]],
+) -> list[list[Record]]:
+    return [
+        await _collect(tx, text, params) for text, params in zip(texts, parameters, strict=True)
+    ]

@@ -28,8 +28,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, LiteralString
 
+from graph import ingest_jobs, ingest_two_step
 from graph.driver import GraphClient
-from graph.reading.records import native
 from graph.queries import ingest_links, ingest_nodes, ingest_runs
 
 __all__ = ["ImportKind", "ImportWriter", "RowOutcome"]
@@ -52,13 +52,19 @@ class ImportKind(StrEnum):
 _QUERIES: Mapping[ImportKind, LiteralString] = MappingProxyType(
     {
         ImportKind.COMPANY: ingest_nodes.IMPORT_COMPANIES,
-        ImportKind.PERSON: ingest_nodes.IMPORT_PEOPLE,
         ImportKind.DEAL: ingest_nodes.IMPORT_DEALS,
-        ImportKind.EMPLOYMENT: ingest_links.IMPORT_EMPLOYMENTS,
         ImportKind.REPORTING_LINE: ingest_links.IMPORT_REPORTING_LINES,
         ImportKind.SUBSIDIARY: ingest_links.IMPORT_SUBSIDIARIES,
         ImportKind.DEAL_CONTACT: ingest_links.IMPORT_DEAL_CONTACTS,
         ImportKind.CONNECTION: ingest_links.IMPORT_CONNECTIONS,
+    }
+)
+
+
+_TWO_STEP = MappingProxyType(
+    {
+        ImportKind.PERSON: ingest_two_step.write_people,
+        ImportKind.INTERACTION: ingest_two_step.write_interactions,
     }
 )
 
@@ -91,22 +97,25 @@ class ImportWriter:
         """Write ``rows`` of ``kind`` in one transaction; outcomes come back in row order."""
         if not rows:
             return []
-        if kind is ImportKind.INTERACTION:
-            return await self._interactions(rows)
+        if kind is ImportKind.EMPLOYMENT:
+            jobs = await ingest_jobs.write_employments(self.client, rows, today=self.today)
+            return [RowOutcome(*o) for o in jobs]
+        if kind in _TWO_STEP:
+            return [RowOutcome(*o) for o in await _TWO_STEP[kind](self.client, rows)]
         batch = [{"defaults": {}, **row, "i": i, "today": self.today} for i, row in enumerate(rows)]
         records = await self.client.write(_QUERIES[kind], {"rows": batch})
-        outcomes: list[RowOutcome | None] = [None] * len(rows)
+        found: list[RowOutcome | None] = [None] * len(rows)
         for record in records:
-            outcomes[int(record["i"])] = RowOutcome(
+            found[int(record["i"])] = RowOutcome(
                 outcome=str(record["outcome"]),
                 uid=record.get("uid"),
                 missing=tuple(record.get("missing") or ()),
                 conflict=record.get("conflict"),
                 people=tuple(p for p in record.get("people") or () if p is not None),
             )
-        if any(o is None for o in outcomes):
+        if any(o is None for o in found):
             raise RuntimeError(f"the {kind} import query lost rows: {len(records)} of {len(rows)}")
-        return [o for o in outcomes if o is not None]
+        return [o for o in found if o is not None]
 
     async def start_run(self, run_id: str, *, source: str, format: str, files: list[str]) -> None:
         """Record that import ``run_id`` started (status ``running`` until it finishes, so an
@@ -121,76 +130,3 @@ class ImportWriter:
         await self.client.write(
             ingest_runs.FINISH_RUN, {"id": run_id, "status": status, "summary": summary}
         )
-
-    async def _interactions(self, rows: Sequence[dict[str, Any]]) -> list[RowOutcome]:
-        """Resolve the batch's distinct references and read the interactions it names in one
-        read, then write only the rows that create or change something."""
-        people = {_ref_key(p["ref"]): p["ref"] for row in rows for p in row["participants"]}
-        deals = {_ref_key(row["deal"]): row["deal"] for row in rows if row["deal"]}
-        [state] = await self.client.read(
-            ingest_nodes.RESOLVE_INTERACTIONS,
-            {
-                "people": [{**ref, "key": key} for key, ref in people.items()],
-                "deals": [{**ref, "key": key} for key, ref in deals.items()],
-                "uids": [row["uid"] for row in rows],
-            },
-        )
-        person_uid = {str(k): u for k, u in state["people"]}
-        deal_uid = {str(k): u for k, u in state["deals"]}
-        existing = {str(e["uid"]): e for e in state["existing"]}
-        outcomes: list[RowOutcome] = []
-        writes: list[dict[str, Any]] = []
-        for row in rows:
-            parts, missing = [], []
-            for part in row["participants"]:
-                uid = person_uid.get(_ref_key(part["ref"]))
-                if uid is None:
-                    missing.append(str(part["label"]))
-                else:
-                    parts.append({"uid": uid, "role": part["role"]})
-            deal = deal_uid.get(_ref_key(row["deal"])) if row["deal"] else None
-            if row["deal"] and deal is None:
-                missing.append(str(row["deal"]["label"]))
-            if missing:
-                outcomes.append(RowOutcome("missing", missing=tuple(missing)))
-                continue
-            old = existing.get(row["uid"])
-            if old is None:
-                outcome = "created"
-            elif _same_interaction(old, row["props"], parts, deal):
-                outcome = "unchanged"
-            else:
-                outcome = "updated"
-            people_uids = tuple(dict.fromkeys(str(p["uid"]) for p in parts))
-            outcomes.append(RowOutcome(outcome, uid=row["uid"], people=people_uids))
-            if outcome != "unchanged":
-                writes.append(
-                    {
-                        "uid": row["uid"],
-                        "props": row["props"],
-                        "prov": row["prov"],
-                        "deal": deal,
-                        "parts": parts,
-                    }
-                )
-        if writes:
-            await self.client.write(ingest_nodes.WRITE_INTERACTIONS, {"rows": writes})
-        return outcomes
-
-
-def _ref_key(ref: Mapping[str, Any]) -> str:
-    """One reference's identity inside a batch."""
-    return "|".join(str(ref.get(k) or "") for k in ("ext", "email", "domain", "name_key"))
-
-
-def _same_interaction(
-    old: Mapping[str, Any], props: Mapping[str, Any], parts: list[dict[str, Any]], deal: Any
-) -> bool:
-    """Does the stored interaction already hold every value and link of the row?"""
-    stored = old["props"]
-    if any(native(stored.get(k)) != v for k, v in props.items()):
-        return False
-    links = {(str(uid), str(role)) for uid, role in old["parts"]}
-    if any((p["uid"], p["role"]) not in links for p in parts):
-        return False
-    return deal is None or deal in old["deals"]

@@ -13,11 +13,15 @@ from typing import LiteralString
 from graph.queries.ingest_refs import RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
 
 __all__ = [
+    "CURRENT_JOBS",
+    "DELETE_JOBS",
+    "END_IMPLIED_JOBS",
     "IMPORT_CONNECTIONS",
     "IMPORT_DEAL_CONTACTS",
-    "IMPORT_EMPLOYMENTS",
     "IMPORT_REPORTING_LINES",
     "IMPORT_SUBSIDIARIES",
+    "RESOLVE_EMPLOYMENTS",
+    "WRITE_EMPLOYMENTS",
 ]
 
 
@@ -50,69 +54,66 @@ def _missing(*pairs: tuple[LiteralString, LiteralString]) -> LiteralString:
 
 _SAME: LiteralString = "all(k IN keys(row.props) WHERE r[k] = row.props[k])"
 
-IMPORT_EMPLOYMENTS: LiteralString = (
-    "UNWIND $rows AS row\n"
-    + _resolve("person", RESOLVE_PERSON, "p", "")
-    + _resolve("company", RESOLVE_COMPANY, "c", "p, ")
-    + "WITH row, p, c, "
-    + _missing(("person", "p"), ("company", "c"))
-    + """ AS missing
-OPTIONAL MATCH ()-[old:WORKS_AT {uid: row.uid}]->()
-WITH row, p, c, missing, old,
-     old IS NOT NULL AND startNode(old) = p AND endNode(old) = c AS in_place
-CALL (row, p, c, missing, old, in_place) {
-  // An employment row of the source: its uid is its identity.
-  WITH row, p, c, missing, old, in_place WHERE size(missing) = 0 AND NOT row.implied
-  WITH row, p, c, old, in_place,
-       CASE WHEN in_place THEN all(k IN keys(row.props) WHERE old[k] = row.props[k])
-       ELSE false END AS same
-  CALL (old, in_place) {
-    WITH old WHERE old IS NOT NULL AND NOT in_place
-    DELETE old
-  }
-  CALL (p, c, row) {
-    // an explicit current job replaces the one a person row implied
-    WITH p, c, row WHERE row.props.end IS NULL
-    OPTIONAL MATCH (p)-[implied:WORKS_AT {implied: true}]->(c)
-      WHERE implied.end IS NULL AND implied.uid <> row.uid
-    DELETE implied
-  }
-  MERGE (p)-[r:WORKS_AT {uid: row.uid}]->(c)
-    ON CREATE SET r += row.prov, r.created_at = datetime()
-  SET r += row.props
-  RETURN CASE WHEN old IS NULL THEN 'created' WHEN same THEN 'unchanged' ELSE 'updated' END
-    AS outcome
-UNION
-  // The employer named on a person row: a current job, unless one is known already.
-  WITH row, p, c, missing WHERE size(missing) = 0 AND row.implied
-  OPTIONAL MATCH (p)-[cur:WORKS_AT]->(c) WHERE cur.end IS NULL
-  WITH row, p, c, collect(cur) AS current
-  WITH row, p, c, current,
-       [x IN current WHERE x.uid = row.uid] AS mine
-  CALL (row, p, c, current) {
-    WITH row, p, c WHERE size(current) = 0
-    OPTIONAL MATCH (p)-[prev:WORKS_AT {implied: true}]->(other:Company)
-      WHERE prev.end IS NULL AND other <> c AND prev.source = row.prov.source
-    SET prev.end = row.today
-  }
-  CALL (row, p, c, current, mine) {
-    WITH row, p, c WHERE size(current) = 0 OR size(mine) > 0
-    MERGE (p)-[r:WORKS_AT {uid: row.uid}]->(c)
-      ON CREATE SET r += row.prov, r.created_at = datetime(), r.implied = true
-    SET r += row.props, r.end = null
-  }
-  RETURN CASE
-    WHEN size(current) = 0 THEN 'created'
-    WHEN size(mine) > 0 AND NOT all(k IN keys(row.props) WHERE mine[0][k] = row.props[k])
-      THEN 'updated'
-    ELSE 'unchanged' END AS outcome
-UNION
-  WITH missing WHERE size(missing) > 0
-  RETURN 'missing' AS outcome
+# Employments (the second-largest kind) go in two steps, like people and interactions:
+# reads resolve the batch's distinct people and companies and return the stored jobs, the
+# importer decides, and one transaction applies the changes.
+RESOLVE_EMPLOYMENTS: LiteralString = (
+    """
+CALL () {
+  UNWIND $people AS ref
+  CALL (ref) {"""
+    + RESOLVE_PERSON
+    + """}
+  RETURN collect([ref.key, found.uid]) AS people
 }
-RETURN row.i AS i, outcome, row.uid AS uid, missing, null AS conflict
+CALL () {
+  UNWIND $companies AS ref
+  CALL (ref) {"""
+    + RESOLVE_COMPANY
+    + """}
+  RETURN collect([ref.key, found.uid]) AS companies
+}
+CALL () {
+  UNWIND $uids AS uid
+  MATCH (a:Person)-[r:WORKS_AT {uid: uid}]->(b:Company)
+  RETURN collect({uid: uid, person: a.uid, company: b.uid, props: properties(r)}) AS existing
+}
+RETURN people, companies, existing
 """
 )
+
+CURRENT_JOBS: LiteralString = """
+UNWIND $pairs AS pair
+MATCH (:Person {uid: pair.person})-[r:WORKS_AT]->(:Company {uid: pair.company})
+WHERE r.end IS NULL
+RETURN pair.person AS person, pair.company AS company,
+       collect({uid: r.uid, implied: coalesce(r.implied, false), props: properties(r)}) AS jobs
+"""
+
+DELETE_JOBS: LiteralString = """
+UNWIND $uids AS uid
+MATCH ()-[r:WORKS_AT {uid: uid}]->()
+DELETE r
+"""
+
+# A person row naming a new employer ends the current jobs it implied elsewhere.
+END_IMPLIED_JOBS: LiteralString = """
+UNWIND $rows AS row
+MATCH (:Person {uid: row.person})-[r:WORKS_AT {implied: true}]->(other:Company)
+WHERE r.end IS NULL AND other.uid <> row.company AND r.source = row.source
+SET r.end = $today
+"""
+
+WRITE_EMPLOYMENTS: LiteralString = """
+UNWIND $rows AS row
+MATCH (p:Person {uid: row.person})
+MATCH (c:Company {uid: row.company})
+MERGE (p)-[r:WORKS_AT {uid: row.uid}]->(c)
+  ON CREATE SET r += row.prov, r.created_at = datetime(), r.implied = row.implied
+SET r += row.props
+FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END | SET r.updated_at = datetime())
+FOREACH (_ IN CASE WHEN row.implied THEN [1] ELSE [] END | SET r.end = null)
+"""
 
 # A changed manager ends the previous line (kept, under a dated uid) instead of deleting it.
 IMPORT_REPORTING_LINES: LiteralString = (

@@ -22,9 +22,10 @@ from graph.queries.ingest_refs import RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PER
 __all__ = [
     "IMPORT_COMPANIES",
     "IMPORT_DEALS",
-    "IMPORT_PEOPLE",
     "RESOLVE_INTERACTIONS",
+    "RESOLVE_PEOPLE",
     "WRITE_INTERACTIONS",
+    "WRITE_PEOPLE",
 ]
 
 # Record another source's id for an existing node ``n`` (once).
@@ -65,64 +66,54 @@ _LINKS_PRESENT: LiteralString = """
 
 _SAME_PROPS: LiteralString = "all(k IN keys(row.props) WHERE n[k] = row.props[k])"
 
-IMPORT_PEOPLE: LiteralString = (
+# People go in two steps, like interactions: a read resolves each row and returns what is
+# stored, the importer decides (created, updated, unchanged, an email held by someone else),
+# then a plain write applies only the changes.
+RESOLVE_PEOPLE: LiteralString = (
     """
 UNWIND $rows AS row
-WITH row, row.ref AS ref
-CALL (ref) {"""
+CALL (row) {
+  WITH row.ref AS ref"""
     + RESOLVE_PERSON
     + """}
-WITH row, found
 OPTIONAL MATCH (holder:Person {email: row.email})
   WHERE found IS NOT NULL AND holder <> found AND coalesce(holder.merged_into, '') <> found.uid
-WITH row, found, holder
-CALL (row, found) {
-  WITH row WHERE found IS NULL
-  CREATE (n:Person {uid: row.uid})
-  SET n += row.defaults, n += row.props, n += row.prov,
-      n.email = row.email, n.created_at = datetime()
-  RETURN n, 'created' AS outcome
-UNION
-  WITH row, found AS n WHERE found IS NOT NULL
-  WITH row, n,
-    """
-    + _SAME_PROPS
-    + """ AS same_props,
-    row.email IS NULL OR n.email = row.email OR row.email IN coalesce(n.alternate_emails, [])
-      AS same_email,
-    """
-    + _NEW_EXTERNAL_ID
-    + """ AS same_ext,
-    """
-    + _LINKS_PRESENT
-    + """ AS same_links
-  CALL (n, row, same_props) {
-    WITH n, row WHERE NOT same_props
-    SET n += row.props, n.updated_at = datetime(),
-        n.import_file = row.prov.source_file, n.import_line = row.prov.source_line
-  }
-  RETURN n, CASE WHEN same_props AND same_email AND same_ext AND same_links
-    THEN 'unchanged' ELSE 'updated' END AS outcome
-}
-CALL (n, row, holder) {
-  WITH n, row WHERE row.email IS NOT NULL AND holder IS NULL AND n.email IS NULL
-  SET n.email = row.email
-}
-CALL (n, row, holder) {
-  WITH n, row WHERE row.email IS NOT NULL AND holder IS NULL AND n.email <> row.email
-    AND NOT row.email IN coalesce(n.alternate_emails, [])
-  SET n.alternate_emails = coalesce(n.alternate_emails, []) + row.email
-  MERGE (x:ExternalId {key: row.ref.email_key})
-    ON CREATE SET x += row.prov
-  MERGE (x)-[:IDENTIFIES]->(n)
-}
-"""
-    + _EXTERNAL_ID
-    + _IDENTIFIER_LINKS
-    + """
-RETURN row.i AS i, outcome, n.uid AS uid, [] AS missing, holder.uid AS conflict
+RETURN row.i AS i, found.uid AS uid, holder.uid AS holder,
+  CASE WHEN found IS NULL THEN null ELSE properties(found) END AS props,
+  CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_PHONE]->(ph:Phone) | ph.number] END
+    AS phones,
+  CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_DOMAIN]->(d:Domain) | d.name] END
+    AS domains,
+  CASE WHEN found IS NULL OR row.ref.ext IS NULL OR found.uid = row.ref.ext THEN false
+    ELSE NOT EXISTS { (:ExternalId {key: row.ref.ext})-[:IDENTIFIES]->(found) } END AS new_ext
 """
 )
+
+WRITE_PEOPLE: LiteralString = """
+UNWIND $rows AS row
+MERGE (n:Person {uid: row.uid})
+  ON CREATE SET n += row.defaults, n += row.prov, n.created_at = datetime()
+SET n += row.props
+FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END |
+  SET n.updated_at = datetime(),
+      n.import_file = row.prov.source_file, n.import_line = row.prov.source_line)
+FOREACH (email IN CASE WHEN row.set_email IS NULL THEN [] ELSE [row.set_email] END |
+  SET n.email = email)
+FOREACH (emails IN CASE WHEN row.alternate_emails IS NULL THEN [] ELSE [row.alternate_emails] END |
+  SET n.alternate_emails = emails)
+FOREACH (key IN row.external_ids |
+  MERGE (x:ExternalId {key: key})
+    ON CREATE SET x += row.prov
+  MERGE (x)-[:IDENTIFIES]->(n))
+FOREACH (number IN row.phones |
+  MERGE (ph:Phone {number: number})
+  MERGE (n)-[r:HAS_PHONE]->(ph)
+    ON CREATE SET r += row.prov)
+FOREACH (name IN row.domains |
+  MERGE (d:Domain {name: name})
+  MERGE (n)-[r:HAS_DOMAIN]->(d)
+    ON CREATE SET r += row.prov)
+"""
 
 IMPORT_COMPANIES: LiteralString = (
     """

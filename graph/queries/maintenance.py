@@ -4,7 +4,33 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-__all__ = ["DELETE_DATA_BATCH", "DELETE_ORPHAN_IDENTIFIERS_BATCH", "DELETE_SOURCE_BATCHES"]
+__all__ = [
+    "DELETE_DATA_BATCH",
+    "DELETE_ORPHAN_IDENTIFIERS_BATCH",
+    "DELETE_RELATIONSHIPS_BATCH",
+    "DELETE_SOURCE_BATCHES",
+    "DELETE_SOURCE_RELATIONSHIP_BATCHES",
+]
+
+# Relationships go first, in batches: a node with thousands of them would otherwise make one
+# DETACH DELETE transaction as big as its neighbourhood.
+DELETE_RELATIONSHIPS_BATCH: LiteralString = """
+MATCH ()-[r]->()
+WITH r LIMIT $limit
+DELETE r
+RETURN count(*) AS deleted
+"""
+
+DELETE_SOURCE_RELATIONSHIP_BATCHES: tuple[LiteralString, ...] = (
+    "MATCH (n:Interaction)-[r]-() WHERE n.source = $source WITH DISTINCT r LIMIT $limit "
+    "DELETE r RETURN count(*) AS deleted",
+    "MATCH (n:Deal)-[r]-() WHERE n.source = $source WITH DISTINCT r LIMIT $limit "
+    "DELETE r RETURN count(*) AS deleted",
+    "MATCH (n:Person)-[r]-() WHERE n.source = $source WITH DISTINCT r LIMIT $limit "
+    "DELETE r RETURN count(*) AS deleted",
+    "MATCH (n:Company)-[r]-() WHERE n.source = $source WITH DISTINCT r LIMIT $limit "
+    "DELETE r RETURN count(*) AS deleted",
+)
 
 DELETE_DATA_BATCH: LiteralString = """
 MATCH (n) WHERE NOT n:RelgraphMigration

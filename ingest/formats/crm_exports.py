@@ -68,8 +68,9 @@ def read_hubspot(path: Path, options: ReadOptions) -> Iterator[SourceItem]:
     Yields
     ------
     SourceRow | SourceProblem
-        A row per record; a problem per record that cannot be read, per deal owner that
-        is not an email (``row_kept``), or one for a header that is no HubSpot export.
+        A row per record; a problem per record that cannot be read, one (``row_kept``)
+        for the first deal owner that is not an email, or one for a header that is no
+        HubSpot export.
     """
     return _read_export(path, options, HUBSPOT)
 
@@ -105,11 +106,17 @@ def _read_export(
             yield _unrecognised(table, objects)
             return
         plan = _plan(found, table.header)
+        owner_reported = False
         for item in table.rows():
-            if isinstance(item, CsvRow):
-                yield from _convert(found, plan, item.values, table.origin(item.line))
-            else:
+            if not isinstance(item, CsvRow):
                 yield item
+                continue
+            for converted in _convert(found, plan, item.values, table.origin(item.line)):
+                if isinstance(converted, SourceProblem) and converted.row_kept:
+                    if owner_reported:
+                        continue  # said once per file: the column holds names throughout
+                    owner_reported = True
+                yield converted
 
 
 def _unrecognised(table: CsvTable, objects: Sequence[ExportObject]) -> SourceProblem:
@@ -151,7 +158,10 @@ def _convert(
             fields["owner_email"] = owner
         else:
             name, value = owners[0]
-            reason = "the deal owner is not an email address: ignored"
+            reason = (
+                "the deal owner is not an email address: owners in this column are not "
+                "linked (reported once per file)"
+            )
             yield SourceProblem(origin, reason, name, value, row_kept=True)
     yield SourceRow(obj.entity, fields, origin)
 

@@ -125,7 +125,8 @@ def test_a_hubspot_deals_export_becomes_deals_in_our_stages(tmp_path: Path) -> N
         ),
         SourceProblem(
             Origin(str(path), 3),
-            "the deal owner is not an email address: ignored",
+            "the deal owner is not an email address: owners in this column are not "
+            "linked (reported once per file)",
             "Deal owner",
             "Sam Sales",
             row_kept=True,
@@ -313,7 +314,8 @@ def test_salesforce_opportunities_get_our_stages_fractions_and_iso_dates(tmp_pat
     assert _salesforce(path) == [
         SourceProblem(
             Origin(str(path), 2),
-            "the deal owner is not an email address: ignored",
+            "the deal owner is not an email address: owners in this column are not "
+            "linked (reported once per file)",
             "OwnerId",
             "005X",
             row_kept=True,
@@ -398,3 +400,17 @@ def test_export_rows_with_bad_structure_are_rejected_like_any_csv(tmp_path: Path
         SourceProblem(Origin(str(path), 3), "1 value for 2 columns"),
         SourceRow(Entity.PERSON, {"person_id": "3", "email": "c@x.io"}, Origin(str(path), 4)),
     ]
+
+
+def test_deal_owners_given_as_names_are_reported_once_per_file(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "deals.csv",
+        "Record ID,Deal Name,Deal Stage,Deal owner",
+        "1,A,Closed Won,Sam Sales",
+        "2,B,Closed Won,Kim Sales",
+    )
+
+    problems = [item for item in _hubspot(path) if isinstance(item, SourceProblem)]
+
+    assert [(p.origin.line, p.value) for p in problems] == [(2, "Sam Sales")]

@@ -16,7 +16,7 @@ __all__ = ["console", "fail_cleanly", "run"]
 
 T = TypeVar("T")
 console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @contextmanager

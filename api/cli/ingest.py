@@ -20,6 +20,7 @@ from graph.config import GraphSettings
 from graph.driver import GraphClient
 from graph.ingest_writer import ImportKind
 from ingest.formats.errors import FormatError
+from ingest.formats.mapped import load_mapping
 from ingest.formats.options import ReadOptions
 from ingest.formats.registry import Format
 from ingest.pipeline.importer import Progress as ImportProgress
@@ -80,6 +81,12 @@ def ingest(
     """Import files of one FORMAT; every rejected row goes to the rejects CSV."""
     if fmt is Format.MAPPED and mapping is None:
         raise typer.BadParameter("the mapped format needs --mapping FILE", param_hint="--mapping")
+    if mapping is not None:
+        try:
+            load_mapping(mapping)  # a usage error is said before anything is read or written
+        except FormatError as e:
+            errors.print(f"[bold red]error:[/] {e}")
+            raise typer.Exit(code=2) from e
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     plan = ImportPlan(
         fmt=fmt,

@@ -98,8 +98,25 @@ def detect_encoding(sample: bytes, *, complete: bool) -> str:
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
     except UnicodeDecodeError:
-        return _guess(sample if complete else _whole_lines(sample))
+        whole = sample if complete else _whole_lines(sample)
+        return "utf-8" if _mostly_utf8(whole) else _guess(whole)
     return "utf-8"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 with a few broken bytes: valid multibyte characters outnumber the bad bytes two
+    to one (Latin-1 or GBK text almost never forms valid UTF-8 sequences by chance). The
+    broken rows are then rejected one by one instead of the whole file being misread.
+
+    >>> _mostly_utf8("Müller,Zoë,北京".encode() + b",\\xff")
+    True
+    >>> _mostly_utf8("Müller,Zoë".encode("latin-1"))
+    False
+    """
+    text = sample.decode("utf-8", errors="replace")
+    broken = text.count(REPLACEMENT)
+    valid = sum(1 for char in text if ord(char) > 127 and char != REPLACEMENT)
+    return valid > 0 and valid >= 2 * broken
 
 
 def _whole_lines(sample: bytes) -> bytes:

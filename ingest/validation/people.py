@@ -126,9 +126,10 @@ def build_person(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -
             "prov": prov,
         }
         built.writes.append(Write(ImportKind.REPORTING_LINE, line, (line_uid,)))
-    if connected_on is not None and ctx.owner_email:
+    if "connected_on" in fields and ctx.owner_email:
         owner = person_ref(ctx.source, email=ctx.owner_email, label=f"owner '{ctx.owner_email}'")
-        link = {"owner": owner, "person": ref, "props": {"since": connected_on}, "prov": prov}
+        since = {"since": connected_on} if connected_on is not None else {}
+        link = {"owner": owner, "person": ref, "props": since, "prov": prov}
         built.writes.append(Write(ImportKind.CONNECTION, link))
     return built
 

@@ -172,7 +172,7 @@ def _employer(
         "prov": prov,
         "implied": True,
     }
-    built.writes.append(Write(ImportKind.EMPLOYMENT, job, (job_uid,)))
+    built.writes.append(Write(ImportKind.EMPLOYMENT, job, (job_uid, _pair_key(ref, company))))
 
 
 def build_employment(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -> Built:
@@ -232,5 +232,13 @@ def build_employment(fields: Mapping[str, str], origin: Origin, ctx: BuildContex
         "prov": provenance(ctx.source, key, origin.file, origin.line, origin.record_id),
         "implied": False,
     }
-    built.writes.append(Write(ImportKind.EMPLOYMENT, row, (uid,)))
+    built.writes.append(Write(ImportKind.EMPLOYMENT, row, (uid, _pair_key(person, company))))
     return built
+
+
+def _pair_key(person: dict[str, Any], company: dict[str, Any]) -> str:
+    """Jobs of one person at one company never share a batch: an employment row must see the
+    job a person row implied there (and replace it), which a batch's single read would miss."""
+    who = person["ext"] or person["email_key"]
+    where = company["ext"] or company["domain"] or company["name_key"]
+    return f"job:{who}|{where}"

@@ -85,7 +85,8 @@ def small_crm() -> list[SourceItem]:
             owner_email="cy@acme.com",
         ),
         row(DC, 2, deal_id="d1", person_id="p1", role="economic buyer"),
-        row(IX,
+        row(
+            IX,
             2,
             interaction_id="i1",
             kind="meeting",
@@ -95,7 +96,8 @@ def small_crm() -> list[SourceItem]:
             subject="QBR",
             deal_id="d1",
         ),
-        row(IX,
+        row(
+            IX,
             3,
             interaction_id="i2",
             kind="email",
@@ -238,7 +240,8 @@ async def test_an_unknown_reference_rejects_only_what_needs_it(
 ) -> None:
     items = [
         row(P, 2, person_id="p1", full_name="Ana", company_id="c404"),
-        row(IX,
+        row(
+            IX,
             3,
             interaction_id="i1",
             kind="call",
@@ -439,3 +442,20 @@ async def test_display_names_from_mail_never_rename_a_known_person(
         "RETURN p.full_name AS name ORDER BY name"
     )
     assert [n["name"] for n in names] == ["Ana Lima", "Gus Grey"]
+
+
+async def test_a_job_row_replaces_the_job_its_person_row_implied_even_in_one_batch(
+    clean_graph: GraphClient, tmp_path: Path
+) -> None:
+    items = [
+        row(C, 2, company_id="c1", name="Acme"),
+        row(P, 2, person_id="p1", full_name="Ana", company_id="c1", title="CFO"),
+        row(E, 2, person_id="p1", company_id="c1", title="CFO", start_date="2020-01-01"),
+    ]
+    report, rejects = await import_items(clean_graph, items, tmp_path / "r.csv")
+    assert rejects == []
+    jobs = await clean_graph.read(
+        "MATCH (:Person {uid: 'person:csv:p1'})-[w:WORKS_AT]->(:Company {uid: 'company:csv:c1'}) "
+        "RETURN toString(w.start) AS start, coalesce(w.implied, false) AS implied"
+    )
+    assert jobs == [{"start": "2020-01-01", "implied": False}]

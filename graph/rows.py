@@ -1,9 +1,17 @@
 """Pure helpers that turn model records into the parameter rows of the UNWIND writes.
 
+Domains, phones and names are keyed with :mod:`schema.keys` (``normalise_domain`` is
+re-exported here for the callers that know it from this module): companies and people get
+``name_key``; a phone number is written in E.164 and a domain normalised when they parse,
+and as given otherwise (without a Domain node for a domain that is not one), so nothing is
+lost.
+
 >>> normalise_domain(" WWW.Example.COM. ")
 'example.com'
 >>> address_key("12  Main St.,  Springfield")
 '12 main st springfield'
+>>> phone_key(" +1 (415) 555-0100 "), phone_key("ext. 12"), phone_key("  ")
+('+14155550100', 'ext. 12', None)
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from schema.keys import company_name_key, normalise_domain, normalise_phone, person_name_key
 from schema.model import (
     AccountOwnership,
     Company,
@@ -35,6 +44,7 @@ __all__ = [
     "normalise_domain",
     "ownership_row",
     "person_row",
+    "phone_key",
     "relationship_uid",
     "reporting_line_row",
     "subsidiary_row",
@@ -44,12 +54,11 @@ Row = dict[str, Any]
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
-def normalise_domain(domain: str | None) -> str | None:
-    """Lower-case a domain and drop ``www.`` and trailing dots; None stays None."""
-    if domain is None or not domain.strip():
+def phone_key(phone: str | None) -> str | None:
+    """The number of a Phone node: E.164 when ``phone`` parses, else as given (stripped)."""
+    if phone is None or not phone.strip():
         return None
-    cleaned = domain.strip().lower().rstrip(".")
-    return cleaned.removeprefix("www.")
+    return normalise_phone(phone) or phone.strip()
 
 
 def address_key(address: str | None) -> str | None:
@@ -70,38 +79,44 @@ def _provenance(provenance: Provenance) -> Row:
 
 def company_row(company: Company) -> Row:
     """The row of :data:`graph.queries.entities.UPSERT_COMPANIES`."""
+    phone = phone_key(company.phone)
+    domain = normalise_domain(company.domain)
+    raw_domain = company.domain.strip() if company.domain and company.domain.strip() else None
     props = {
         "name": company.name,
-        "domain": normalise_domain(company.domain),
+        "name_key": company_name_key(company.name),
+        "domain": domain or raw_domain,
         "industry": company.industry,
         "address": company.address,
-        "phone": company.phone,
+        "phone": phone,
         "is_home": company.is_home,
         **_provenance(company.provenance),
     }
     return {
         "uid": company.uid,
         "props": props,
-        "domain": props["domain"],
+        "domain": domain,
         "address_key": address_key(company.address),
-        "phone": company.phone,
+        "phone": phone,
     }
 
 
 def person_row(person: Person) -> Row:
     """The row of :data:`graph.queries.entities.UPSERT_PEOPLE`."""
     email = person.email.strip().lower() if person.email else None
+    phone = phone_key(person.phone)
     props = {
         "full_name": person.full_name,
+        "name_key": person_name_key(person.full_name),
         "email": email,
-        "phone": person.phone,
+        "phone": phone,
         "title": person.title,
         "department": person.department,
         "seniority": person.seniority.value,
         "is_colleague": person.is_colleague,
         **_provenance(person.provenance),
     }
-    return {"uid": person.uid, "props": props, "phone": person.phone}
+    return {"uid": person.uid, "props": props, "phone": phone}
 
 
 def employment_row(employment: Employment) -> Row:

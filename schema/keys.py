@@ -366,12 +366,16 @@ def normalise_phone(raw: str | None, default_region: str | None = None) -> str |
 
     A number starting with ``+`` or ``00`` carries its country code; any other needs
     ``default_region`` (ISO 3166 alpha-2, such as ``"US"`` or ``"CN"``). None when the text
-    cannot be parsed or is not a possible number for its country. Extensions are dropped.
+    cannot be parsed or has fewer than 7 digits. A number of a wrong length for its country
+    (exports hold such) still gets its ``+``-and-digits key, so its spellings meet.
+    Extensions are dropped.
 
     >>> normalise_phone("+86 10 6552 9988"), normalise_phone("010-65529988", "CN")
     ('+861065529988', '+861065529988')
     >>> normalise_phone("555-0100") is None, normalise_phone("+1 12") is None
     (True, True)
+    >>> normalise_phone("+33 1 19 04 18 12 8")
+    '+331190418128'
     """
     if raw is None:
         return None
@@ -385,9 +389,10 @@ def normalise_phone(raw: str | None, default_region: str | None = None) -> str |
         number = phonenumbers.parse(text, region.upper() if region else None)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if phonenumbers.is_possible_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    national = str(number.national_number)
+    return f"+{number.country_code}{national}" if len(national) >= 7 else None
 
 
 def _company_words(name: str) -> tuple[list[str], list[str]]:

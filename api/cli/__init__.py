@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from api.cli.bench import bench_app
 from api.cli.db import db_app
+from api.cli.dedupe import dedupe_app
 from api.cli.demo import demo, generate
 from api.cli.ingest import ingest
 from api.cli.keys import keys_app
@@ -20,7 +22,9 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(db_app, name="db")
+app.add_typer(bench_app, name="bench")
 app.add_typer(keys_app, name="keys")
+app.add_typer(dedupe_app, name="dedupe")
 app.command()(serve)
 app.command()(demo)
 app.command()(generate)

@@ -11,6 +11,10 @@ from api.services.knows import refresh_knows_of
 from graph.derivations import derive_company_domains
 from graph.driver import GraphClient
 from ingest.pipeline.report import ImportReport
+from ingest.resolution.candidates import find_candidates
+
+CANDIDATE_FLOOR = 0.6
+"""Likely duplicates scoring at least this are stored for review (``relgraph dedupe``)."""
 
 __all__ = ["DerivationReport", "derive_after_import"]
 
@@ -21,12 +25,14 @@ class DerivationReport:
 
     knows_pairs: int
     company_domains: int
+    duplicate_candidates: int
 
     def describe(self) -> str:
         """One line for the command's summary."""
         return (
             f"Derived: {self.knows_pairs:,} KNOWS ties recomputed, "
-            f"{self.company_domains:,} company domains from work emails."
+            f"{self.company_domains:,} company domains from work emails, "
+            f"{self.duplicate_candidates:,} likely duplicates to review (relgraph dedupe)."
         )
 
 
@@ -38,4 +44,10 @@ async def derive_after_import(
     domains = await derive_company_domains(
         client, company_uids=report.touched_companies, person_uids=report.touched_people
     )
-    return DerivationReport(knows_pairs=knows.pairs, company_domains=domains)
+    touched = sorted(report.touched_people | report.touched_companies)
+    candidates = await find_candidates(client, uids=touched, min_score=CANDIDATE_FLOOR)
+    return DerivationReport(
+        knows_pairs=knows.pairs,
+        company_domains=domains,
+        duplicate_candidates=len(candidates.candidates),
+    )

@@ -15,6 +15,7 @@ from graph.queries.commands import companies as queries
 from graph.reading.records import company_from
 from graph.rows import address_key, normalise_domain
 from schema.enums import Label
+from schema.keys import company_name_key
 from schema.model import Company
 
 __all__ = ["CompanyCommands"]
@@ -35,6 +36,8 @@ class CompanyCommands(EntityCommands[Company, CompanyPatch]):
         props: Params = {key: value for key, value in patch.items() if key in _PROPS}
         if "domain" in props:
             props["domain"] = normalise_domain(props["domain"])
+        if props.get("name"):
+            props["name_key"] = company_name_key(str(props["name"]))
         links = {
             "domain_given": "domain" in patch,
             "domain": props.get("domain"),

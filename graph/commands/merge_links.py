@@ -12,7 +12,16 @@ Each relationship of the merged record gets an action:
 - ``duplicate``: the survivor already has the same relationship to the same node (same type,
   direction and properties once provenance, ``source``, ``source_id`` and ``uid``, is set
   aside): it is dropped rather than kept twice, so lists and KNOWS derivation count it once;
+- ``resolved``: the ``POSSIBLE_DUPLICATE`` candidate between the two records, which the merge
+  settles: it is dropped (without the warning a ``loop`` gets);
 - ``knows``: a derived KNOWS edge: it is deleted, and the survivor's are computed again.
+
+A ``POSSIBLE_DUPLICATE`` to a third record moves like any other relationship, status
+included: what was said of the merged record (an open candidate, or a dismissal: "not the
+same as C") holds for the survivor, which now is that record too. The dedupe reads treat
+the relationships between two records as one pair whatever their direction. An external id
+(``IDENTIFIES``, from an ``ExternalId`` node) and a stated ``CONNECTED_TO`` move to the
+survivor.
 
 Dropped relationships are kept, properties and all, in the merge record, so ``unmerge``
 creates them again. Only the (type, direction) pairs of :data:`MOVABLE` can move; a merged
@@ -44,7 +53,7 @@ __all__ = [
 
 Entry = Mapping[str, Any]
 PROVENANCE = frozenset({"source", "source_id", "uid"})
-ACTIONS = frozenset({"moved", "loop", "duplicate"})
+ACTIONS = frozenset({"moved", "loop", "duplicate", "resolved"})
 _OUT, _IN = LinkDirection.OUTGOING, LinkDirection.INCOMING
 
 MOVABLE: Mapping[MergeKind, frozenset[tuple[RelType, LinkDirection]]] = {
@@ -59,6 +68,11 @@ MOVABLE: Mapping[MergeKind, frozenset[tuple[RelType, LinkDirection]]] = {
             (RelType.HAS_PHONE, _OUT),
             (RelType.HAS_DOMAIN, _OUT),
             (RelType.LOCATED_AT, _OUT),
+            (RelType.IDENTIFIES, _IN),
+            (RelType.CONNECTED_TO, _OUT),
+            (RelType.CONNECTED_TO, _IN),
+            (RelType.POSSIBLE_DUPLICATE, _OUT),
+            (RelType.POSSIBLE_DUPLICATE, _IN),
         }
     ),
     MergeKind.COMPANY: frozenset(
@@ -71,6 +85,9 @@ MOVABLE: Mapping[MergeKind, frozenset[tuple[RelType, LinkDirection]]] = {
             (RelType.HAS_DOMAIN, _OUT),
             (RelType.LOCATED_AT, _OUT),
             (RelType.HAS_PHONE, _OUT),
+            (RelType.IDENTIFIES, _IN),
+            (RelType.POSSIBLE_DUPLICATE, _OUT),
+            (RelType.POSSIBLE_DUPLICATE, _IN),
         }
     ),
 }
@@ -160,7 +177,8 @@ def decide(kind: MergeKind, links: list[Link]) -> dict[str, str]:
                 field="merged_id",
             )
         elif link.between:
-            actions[link.id] = "loop"
+            resolved = link.type == RelType.POSSIBLE_DUPLICATE
+            actions[link.id] = "resolved" if resolved else "loop"
         elif any(link.same_as(mine) for mine in kept):
             actions[link.id] = "duplicate"
         else:

@@ -9,6 +9,7 @@ from graph.driver import Record
 from graph.queries.commands import people as queries
 from graph.reading.records import person_from
 from schema.enums import Label
+from schema.keys import person_name_key
 from schema.model import Person
 
 __all__ = ["PersonCommands"]
@@ -31,6 +32,8 @@ class PersonCommands(EntityCommands[Person, PersonPatch]):
             props["email"] = str(props["email"]).strip().lower()
         if "seniority" in props:
             props["seniority"] = str(props["seniority"])
+        if props.get("full_name"):
+            props["name_key"] = person_name_key(str(props["full_name"]))
         links = {"phone_given": "phone" in patch, "phone": patch.get("phone")}
         return props, links
 

@@ -89,9 +89,7 @@ def expand_paths(fmt: Format, paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir() and fmt is not Format.EMAIL:
-            files.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in fmt.extensions)
-            )
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in fmt.extensions))
         else:
             files.append(path)
     return files

@@ -17,7 +17,7 @@ from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.refs import deal_ref, person_ref, provenance
 from ingest.validation.values import Invalid, parse_datetime, parse_enum, split_list
 from schema.enums import InteractionKind, ParticipantRole
-from schema.keys import normalise_email, person_name_key, work_domain
+from schema.keys import normalise_email, work_domain
 
 __all__ = ["build_interaction"]
 
@@ -124,7 +124,6 @@ def _email_person(email: str, ref: dict[str, Any], ctx: BuildContext, origin: Or
         "props": {},
         "defaults": {
             "full_name": email,
-            "name_key": person_name_key(email),
             "seniority": "unknown",
             "is_colleague": False,
         },

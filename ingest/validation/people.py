@@ -87,7 +87,7 @@ def build_person(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -
     prov = provenance(ctx.source, key, origin.file, origin.line, origin.record_id)
     props: dict[str, Any] = {
         "full_name": shown_name,
-        "name_key": person_name_key(shown_name),
+        "name_key": person_name_key(name) if name else None,
         "phone": phone,
         "is_colleague": colleague,
         **job_props(fields.get("title"), fields.get("department")),
@@ -97,7 +97,8 @@ def build_person(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -
     defaults: dict[str, Any] = {"seniority": "unknown", "is_colleague": False}
     if ctx.names_are_hints and not person_id:
         defaults["full_name"] = props.pop("full_name")
-        defaults["name_key"] = props.pop("name_key")
+        if (key := props.pop("name_key", None)) is not None:
+            defaults["name_key"] = key
     domain = work_domain(email) if email else None
     row = {
         "uid": uid,

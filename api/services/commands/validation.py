@@ -51,7 +51,6 @@ MAX_TEXT = 500
 _MAX_EMAIL = 254
 _MAX_PHONE = 50
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_DOMAIN = re.compile(r"[^\s@/:]+\.[^\s@/:]+")
 
 
 def today() -> date:
@@ -104,10 +103,11 @@ def email(value: str | None, field: str) -> str | None:
 
 def domain(value: str | None, field: str) -> str | None:
     """A web domain, normalised (lower case, no ``www.``, no trailing dot)."""
-    cleaned = normalise_domain(text(value, field, max_length=253))
-    if cleaned is None:
+    given = text(value, field, max_length=253)
+    if given is None:
         return None
-    if not _DOMAIN.fullmatch(cleaned):
+    cleaned = normalise_domain(given)
+    if cleaned is None:
         raise InvalidInput("is not a domain name", field=field)
     return cleaned
 

@@ -63,10 +63,11 @@ RETURN verdict[0] AS status, verdict[1] AS field, verdict[2] AS reason,
 _LINK: LiteralString = (
     """{owner: owner, id: elementId(r), type: type(r), out: startNode(r) = n,
   other_label: head([l IN labels(o)
-    WHERE l IN ['Company', 'Person', 'Deal', 'Interaction', 'Domain', 'Address', 'Phone']]),
-  other_key: CASE WHEN o:Domain THEN o.name WHEN o:Address THEN o.key
+    WHERE l IN ['Company', 'Person', 'Deal', 'Interaction', 'Domain', 'Address', 'Phone',
+                'ExternalId']]),
+  other_key: CASE WHEN o:Domain THEN o.name WHEN o:Address OR o:ExternalId THEN o.key
     WHEN o:Phone THEN o.number ELSE o.uid END,
-  other_name: coalesce(o.name, o.full_name, o.subject, o.text, o.number),
+  other_name: coalesce(o.name, o.full_name, o.subject, o.text, o.number, o.key),
   entries: """
     + encoded("r")
     + "}"

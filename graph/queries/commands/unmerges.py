@@ -82,6 +82,8 @@ _OTHER: LiteralString = """
       MATCH (o:Address {key: row.other_key}) WHERE row.other_label = 'Address' RETURN o
       UNION
       MATCH (o:Phone {number: row.other_key}) WHERE row.other_label = 'Phone' RETURN o
+      UNION
+      MATCH (o:ExternalId {key: row.other_key}) WHERE row.other_label = 'ExternalId' RETURN o
     }
 """
 

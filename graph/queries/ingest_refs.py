@@ -5,7 +5,8 @@ A reference is a map with any of ``ext`` (the uid the source's own id would give
 (companies). Resolution order, strongest first: the node whose uid is ``ext``; the node an
 ``ExternalId {key: ext}`` identifies (another source's id recorded for it); for people the
 node with that email, then one that lists it among its alternate emails; for companies the
-company holding that domain (the one with the same normalised name when several do), then,
+company holding that domain (the one with the same normalised name when several do; for a
+reference with its own id, never a company its source already knows by another id), then,
 only for a reference with neither id nor domain, the single company with that normalised
 name. A merged-away node resolves to its survivor.
 
@@ -32,8 +33,12 @@ RESOLVE_COMPANY: LiteralString = """
   OPTIONAL MATCH (byUid:Company {uid: ref.ext})
   OPTIONAL MATCH (:ExternalId {key: ref.ext})-[:IDENTIFIES]->(byExt:Company)
   CALL (ref) {
+    // a source's own record never takes over another record of the same source: families
+    // and unrelated firms share domains
     OPTIONAL MATCH (:Domain {name: ref.domain})<-[:HAS_DOMAIN]-(c:Company)
       WHERE c.merged_into IS NULL
+        AND (ref.ext IS NULL OR (c.source <> ref.source
+             AND NOT EXISTS { (:ExternalId {source: ref.source})-[:IDENTIFIES]->(c) }))
     WITH c ORDER BY CASE WHEN c.name_key = ref.name_key THEN 0 ELSE 1 END, c.uid
     WITH collect(c) AS holders
     RETURN CASE

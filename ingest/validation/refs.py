@@ -53,6 +53,7 @@ def company_ref(
     """A company by source id, domain or normalised name."""
     return {
         "ext": ext_uid(Label.COMPANY, source, company_id) if company_id else None,
+        "source": source,
         "domain": normalise_domain(domain),
         "name_key": company_name_key(name),
         "label": label,

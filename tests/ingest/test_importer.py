@@ -459,3 +459,22 @@ async def test_a_job_row_replaces_the_job_its_person_row_implied_even_in_one_bat
         "RETURN toString(w.start) AS start, coalesce(w.implied, false) AS implied"
     )
     assert jobs == [{"start": "2020-01-01", "implied": False}]
+
+
+async def test_companies_of_one_source_sharing_a_domain_stay_apart(
+    clean_graph: GraphClient, tmp_path: Path
+) -> None:
+    items = [
+        row(C, 2, company_id="c1", name="Acme Inc.", domain="acme.com"),
+        row(C, 3, company_id="c2", name="Acme Europe GmbH", domain="acme.com"),
+        row(C, 4, company_id="c3", name="Unrelated Ltd", domain="acme.com"),
+    ]
+    await import_items(clean_graph, items, tmp_path / "a.csv", batch_size=1)
+    assert (await label_counts(clean_graph))["Company"] == 3
+    other = [row(C, 2, company_id="h7", name="ACME Europe", domain="www.acme.com")]
+    report, _ = await import_items(clean_graph, other, tmp_path / "b.csv", source="hubspot")
+    assert report.kind(ImportKind.COMPANY).updated == 1
+    [hit] = await clean_graph.read(
+        "MATCH (:ExternalId {key: 'company:hubspot:h7'})-[:IDENTIFIES]->(c) RETURN c.uid AS uid"
+    )
+    assert hit == {"uid": "company:csv:c2"}

@@ -15,7 +15,7 @@ from graph.writers import GraphWriter, WriteResult
 from schema.activity import Knows, PairActivity, SharedInteraction
 from schema.enums import InteractionKind, ParticipantRole
 
-__all__ = ["ActivityReader", "KnowsWriter", "PersonActivityReader"]
+__all__ = ["ActivityReader", "KnowsStrengthReader", "KnowsWriter", "PersonActivityReader"]
 
 
 class ActivityReader:
@@ -89,6 +89,22 @@ def _native(value: Any) -> datetime:
     if not isinstance(converted, datetime):
         raise TypeError(f"expected a DateTime, got {type(value).__name__}")
     return converted
+
+
+class KnowsStrengthReader:
+    """Reads the strength of every derived KNOWS edge."""
+
+    def __init__(self, client: GraphClient) -> None:
+        self.client = client
+
+    async def strengths(self) -> dict[tuple[str, str], float]:
+        """``{(a_uid, b_uid): strength}`` with ``a_uid < b_uid``, one entry per pair."""
+        records = await self.client.read(knows.ALL_KNOWS_STRENGTHS)
+        return {
+            (min(str(r["a"]), str(r["b"])), max(str(r["a"]), str(r["b"]))): float(r["strength"])
+            for r in records
+            if r["strength"] is not None
+        }
 
 
 class KnowsWriter:

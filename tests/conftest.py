@@ -6,6 +6,7 @@ it are skipped with the reason.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -13,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from api.cli.demo import load_demo
 from graph.config import GraphSettings, LocalServerSettings
 from graph.driver import GraphClient
 from graph.local_server import LocalServer
 from graph.maintenance import delete_all_data
 from graph.migrations import migrate
+from ingest.demo import SMALL, DemoDataset, generate
 from schema.errors import CrmGraphError
 
 
@@ -106,3 +109,54 @@ def local_server_factory(tmp_path: Path) -> Iterator[ServerFactory]:
     yield build
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_dataset() -> DemoDataset:
+    """The small demo data set (seed 7), with its ground truth."""
+    return generate(seed=7, scale=SMALL)
+
+
+@pytest.fixture(scope="session")
+def demo_settings(
+    tmp_path_factory: pytest.TempPathFactory, demo_dataset: DemoDataset
+) -> Iterator[GraphSettings]:
+    """A second database holding the small demo data set, loaded once per session exactly as
+    ``relgraph demo`` loads it. Tests that use it only read (API keys aside), so they share
+    it; tests that write use ``clean_graph``."""
+    if os.environ.get("NEO4J_URI"):
+        _unavailable("the demo database needs a managed server of its own (NEO4J_URI is set)")
+    local = LocalServerSettings(
+        home=tmp_path_factory.mktemp("neo4j-demo"),
+        port=free_port(),
+        heap="1g",
+        page_cache="256m",
+    )
+    server = LocalServer(local)
+    try:
+        server.start()
+    except CrmGraphError as e:
+        _unavailable(str(e))
+    settings = GraphSettings(uri=local.uri, query_timeout=60.0)
+    try:
+        asyncio.run(_load_demo(settings, demo_dataset))
+        yield settings
+    finally:
+        server.stop()
+
+
+async def _load_demo(settings: GraphSettings, dataset: DemoDataset) -> None:
+    client = GraphClient.from_settings(settings)
+    try:
+        await migrate(client)
+    finally:
+        await client.close()
+    await load_demo(settings, dataset)
+
+
+@pytest.fixture(scope="session")
+async def demo_client(demo_settings: GraphSettings) -> AsyncIterator[GraphClient]:
+    """A client of the demo database (read only, please)."""
+    client = GraphClient.from_settings(demo_settings)
+    yield client
+    await client.close()

@@ -10,6 +10,7 @@ from api.cli.dedupe import dedupe_app
 from api.cli.demo import demo, generate
 from api.cli.ingest import ingest
 from api.cli.keys import keys_app
+from api.cli.quality import quality
 from api.cli.serve import serve
 
 __all__ = ["app"]
@@ -29,3 +30,4 @@ app.command()(serve)
 app.command()(demo)
 app.command()(generate)
 app.command()(ingest)
+app.command()(quality)

@@ -28,7 +28,7 @@ from ingest.demo import generate as generate_dataset
 from ingest.demo.ids import SOURCE as DEMO_SOURCE
 from schema.auth import Role
 
-__all__ = ["ScaleName", "demo", "generate", "load_demo"]
+__all__ = ["SCALES", "ScaleName", "demo", "generate", "load_demo"]
 
 
 class ScaleName(StrEnum):
@@ -38,7 +38,7 @@ class ScaleName(StrEnum):
     BENCHMARK = "benchmark"
 
 
-_SCALES: dict[ScaleName, Scale] = {ScaleName.SMALL: SMALL, ScaleName.BENCHMARK: BENCHMARK}
+SCALES: dict[ScaleName, Scale] = {ScaleName.SMALL: SMALL, ScaleName.BENCHMARK: BENCHMARK}
 
 
 def _report(name: str, result: WriteResult) -> None:
@@ -96,7 +96,7 @@ def demo(
             f"{len(report.already_applied)} already applied"
         )
         started = time.perf_counter()
-        dataset = generate_dataset(seed=seed, scale=_SCALES[scale])
+        dataset = generate_dataset(seed=seed, scale=SCALES[scale])
         files = write_templates(dataset, local.home / "demo")
         console.print(
             f"Generated the {scale.value} data set (seed {seed}) in "
@@ -121,6 +121,6 @@ def generate(
     scale: Annotated[ScaleName, typer.Option(help="small or benchmark.")] = ScaleName.SMALL,
 ) -> None:
     """Write the demo data set as native import templates plus its ground truth."""
-    dataset = generate_dataset(seed=seed, scale=_SCALES[scale])
+    dataset = generate_dataset(seed=seed, scale=SCALES[scale])
     for name, path in write_templates(dataset, out).items():
         console.print(f"{name}: {path}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import LiteralString
 
 __all__ = [
+    "ALL_KNOWS_STRENGTHS",
     "PAIRS_OF_PEOPLE",
     "PAIR_ACTIVITY",
     "PERSON_PAIR_ACTIVITY",
@@ -71,4 +72,9 @@ MATCH (b:Person {uid: row.b})
 MERGE (a)-[k:KNOWS]->(b)
 SET k += row.props
 RETURN count(*) AS written
+"""
+
+ALL_KNOWS_STRENGTHS: LiteralString = """
+MATCH (a:Person)-[k:KNOWS]->(b:Person)
+RETURN a.uid AS a, b.uid AS b, k.strength AS strength
 """

@@ -99,3 +99,30 @@ def gql(api: TestClient) -> GraphQLCall:
         return body
 
     return call
+
+
+@pytest.fixture(scope="session")
+async def demo_admin_key(demo_client: GraphClient) -> str:
+    """An admin key of the demo database (plaintext), created once per session."""
+    return (await ApiKeyStore(demo_client).create("test admin (demo)", Role.ADMIN))[1]
+
+
+@pytest.fixture
+def demo_api(demo_settings: GraphSettings, demo_admin_key: str) -> Iterator[TestClient]:
+    """A client of the app over the demo database that sends an admin key."""
+    with TestClient(create_app(ApiSettings(graph=demo_settings))) as client:
+        client.headers["Authorization"] = f"Bearer {demo_admin_key}"
+        yield client
+
+
+@pytest.fixture
+def demo_gql(demo_api: TestClient) -> GraphQLCall:
+    """Like ``gql``, over the demo database."""
+
+    def call(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = demo_api.post("/graphql", json={"query": query, "variables": variables or {}})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    return call

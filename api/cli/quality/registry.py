@@ -1,0 +1,10 @@
+"""Every area's scorer, in the order the quality table prints them."""
+
+from __future__ import annotations
+
+from api.cli.quality.base import Scorer
+from api.cli.quality.strength import score_strength
+
+__all__ = ["SCORERS"]
+
+SCORERS: tuple[Scorer, ...] = (score_strength,)

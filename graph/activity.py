@@ -134,6 +134,10 @@ def _knows_row(tie: Knows) -> Row:
         "last_at": tie.last_at,
         "reciprocity": tie.reciprocity,
         "computed_at": tie.computed_at,
+        "trend": tie.trend.value,
+        "going_cold": tie.going_cold,
+        "recent_volume": tie.recent_volume,
+        "previous_volume": tie.previous_volume,
         "source": "derived",
         "source_id": f"{tie.a_uid}|{tie.b_uid}",
     }

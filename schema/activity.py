@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from schema.enums import InteractionKind, ParticipantRole
+from schema.enums import InteractionKind, ParticipantRole, TieTrend
 
 __all__ = ["Knows", "PairActivity", "SharedInteraction"]
 
@@ -41,3 +41,7 @@ class Knows:
     last_at: datetime | None
     reciprocity: float
     computed_at: datetime
+    trend: TieTrend = TieTrend.DORMANT
+    going_cold: bool = False
+    recent_volume: float = 0.0  # channel-weighted volume of the recent trend window
+    previous_volume: float = 0.0  # ... and of the window before it

@@ -13,12 +13,16 @@ __all__ = [
     "DealStage",
     "Department",
     "EmploymentRole",
+    "ExplicitSignal",
     "InteractionKind",
+    "IntroducerKind",
     "Label",
     "LineSource",
     "ParticipantRole",
     "RelType",
     "Seniority",
+    "TieEvidenceKind",
+    "TieTrend",
 ]
 
 
@@ -145,3 +149,39 @@ class LineSource(StrEnum):
 
     EXPLICIT = "explicit"
     INFERRED = "inferred"
+
+
+class TieTrend(StrEnum):
+    """Where a tie is heading: its volume in the recent window against the window before."""
+
+    RISING = "rising"
+    STABLE = "stable"
+    FALLING = "falling"
+    NEW = "new"  # the first touch falls in the recent window
+    DORMANT = "dormant"  # touches before, none in either window
+
+
+class ExplicitSignal(StrEnum):
+    """A relationship somebody stated rather than one read from interactions."""
+
+    CONNECTION = "connection"  # a stated connection (CONNECTED_TO without a kind: LinkedIn)
+    RELATIONSHIP = "relationship"  # a stated relationship (CONNECTED_TO with a kind)
+
+
+class TieEvidenceKind(StrEnum):
+    """Why two people are one hop apart on a referral path."""
+
+    KNOWS = "knows"  # derived from their interactions
+    CONNECTED = "connected"  # a stated connection or relationship (CONNECTED_TO)
+    COWORKERS = "coworkers"  # employed at the same company now, with overlapping tenure
+    FORMER_COWORKERS = "former_coworkers"  # their tenures overlapped at a company, in the past
+    BOARD = "board"  # they sat on the same board (board_member) at the same time
+
+
+class IntroducerKind(StrEnum):
+    """Who may stand between the start and the target of a referral path."""
+
+    ANY = "any"
+    COLLEAGUE = "colleague"  # one of our own people
+    CUSTOMER = "customer"  # employed now at a company with a won deal
+    COLLEAGUE_OR_CUSTOMER = "colleague_or_customer"

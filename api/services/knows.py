@@ -52,6 +52,10 @@ def knows_from_activity(
         last_at=tie.last_at,
         reciprocity=tie.reciprocity,
         computed_at=as_of,
+        trend=tie.trend.direction,
+        going_cold=tie.going_cold,
+        recent_volume=tie.trend.recent_volume,
+        previous_volume=tie.trend.previous_volume,
     )
 
 

@@ -8,13 +8,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from algorithms.relationship_strength import (
+    DEFAULT_PARAMETERS,
     Direction,
+    Signal,
     StrengthParameters,
     Touch,
     direction_of,
     tie_strength,
 )
-from schema.enums import InteractionKind, ParticipantRole
+from algorithms.strength_breakdown import strength_breakdown
+from schema.enums import ExplicitSignal, InteractionKind, ParticipantRole, TieTrend
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 MEETING, CALL, EMAIL = InteractionKind.MEETING, InteractionKind.CALL, InteractionKind.EMAIL
@@ -117,3 +120,138 @@ def test_direction_follows_the_participants_roles(
     kind: InteractionKind, role_a: ParticipantRole, role_b: ParticipantRole, expected: Direction
 ) -> None:
     assert direction_of(kind, role_a, role_b) is expected
+
+
+def test_channels_report_their_touches_and_their_share_of_the_volume() -> None:
+    tie = tie_strength(
+        [touch(MEETING, Direction.MUTUAL)] * 2 + [touch(EMAIL, Direction.A_TO_B)] * 5, as_of=NOW
+    )
+
+    by_kind = {c.kind: c for c in tie.channels}
+    assert by_kind[MEETING].count == 2 and by_kind[EMAIL].count == 5
+    assert by_kind[MEETING].volume == pytest.approx(2.0)
+    assert by_kind[EMAIL].volume == pytest.approx(2.0)
+    assert sum(c.share for c in tie.channels) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("recent", "previous", "older", "expected"),
+    [
+        (4, 2, 1, TieTrend.RISING),
+        (2, 4, 1, TieTrend.FALLING),
+        (3, 3, 1, TieTrend.STABLE),
+        (3, 0, 0, TieTrend.NEW),
+        (0, 0, 3, TieTrend.DORMANT),
+        (2, 0, 2, TieTrend.RISING),
+    ],
+)
+def test_the_trend_compares_the_recent_window_with_the_one_before(
+    recent: int, previous: int, older: int, expected: TieTrend
+) -> None:
+    touches = (
+        [touch(MEETING, Direction.MUTUAL, 10)] * recent
+        + [touch(MEETING, Direction.MUTUAL, 120)] * previous
+        + [touch(MEETING, Direction.MUTUAL, 400)] * older
+    )
+
+    trend = tie_strength(touches, as_of=NOW).trend
+
+    assert trend.direction is expected
+    assert (trend.recent_count, trend.previous_count) == (recent, previous)
+    assert trend.recent_volume == pytest.approx(recent * 1.0)
+
+
+def test_a_strong_tie_silent_for_longer_than_the_limit_is_going_cold() -> None:
+    tie = tie_strength([touch(MEETING, Direction.MUTUAL, 200 + i) for i in range(8)], as_of=NOW)
+
+    assert tie.going_cold
+    assert tie.peak_strength > tie.interaction_strength
+    assert tie.cold_reason is not None and "no touch for 200 days" in tie.cold_reason
+
+
+def test_a_weak_tie_that_went_quiet_is_not_going_cold() -> None:
+    tie = tie_strength([touch(EMAIL, Direction.A_TO_B, 300)], as_of=NOW)
+
+    assert tie.peak_strength < DEFAULT_PARAMETERS.cold_floor
+    assert not tie.going_cold and tie.cold_reason is None
+
+
+def test_a_tie_whose_volume_collapsed_is_going_cold_before_the_silence_limit() -> None:
+    touches = [touch(MEETING, Direction.MUTUAL, 100 + i) for i in range(6)]
+    touches.append(touch(EMAIL, Direction.A_TO_B, 30))
+
+    tie = tie_strength(touches, as_of=NOW)
+
+    assert tie.trend.direction is TieTrend.FALLING
+    assert tie.going_cold and "volume fell" in (tie.cold_reason or "")
+
+
+def test_an_active_tie_is_not_going_cold() -> None:
+    touches = [touch(MEETING, Direction.MUTUAL, d) for d in (5, 40, 100, 150)]
+
+    assert not tie_strength(touches, as_of=NOW).going_cold
+
+
+def test_explicit_signals_combine_with_interactions_by_noisy_or() -> None:
+    touches = [touch(MEETING, Direction.MUTUAL)] * 3
+    linked = Signal(kind=ExplicitSignal.CONNECTION)
+    stated = Signal(kind=ExplicitSignal.RELATIONSHIP, label="former colleague")
+
+    plain = tie_strength(touches, as_of=NOW)
+    both = tie_strength(touches, as_of=NOW, signals=[linked, stated])
+
+    assert both.interaction_strength == pytest.approx(plain.strength)
+    assert both.signal_strength == pytest.approx(1 - 0.8 * 0.5)
+    assert both.strength == pytest.approx(1 - (1 - plain.strength) * 0.8 * 0.5)
+
+
+def test_a_stated_connection_alone_gives_its_weight() -> None:
+    tie = tie_strength([], as_of=NOW, signals=[Signal(kind=ExplicitSignal.CONNECTION)])
+
+    assert tie.strength == pytest.approx(0.2)
+    assert tie.count == 0
+
+
+def test_the_weights_of_signals_are_tunable() -> None:
+    parameters = StrengthParameters(signal_weights={ExplicitSignal.CONNECTION: 0.6})
+
+    tie = tie_strength(
+        [], as_of=NOW, signals=[Signal(kind=ExplicitSignal.CONNECTION)], parameters=parameters
+    )
+
+    assert tie.strength == pytest.approx(0.6)
+
+
+def test_the_breakdown_gives_every_term_a_number_and_a_sentence() -> None:
+    touches = [touch(MEETING, Direction.MUTUAL, 180), touch(EMAIL, Direction.A_TO_B, 0)]
+    tie = tie_strength(touches, as_of=NOW, signals=[Signal(kind=ExplicitSignal.CONNECTION)])
+
+    terms = {t.name: t for t in strength_breakdown(tie)}
+
+    assert list(terms) == [
+        "frequency",
+        "recency",
+        "reciprocity",
+        "interaction strength",
+        "explicit signals",
+        "strength",
+    ]
+    assert terms["recency"].value == pytest.approx((0.5 + 0.4) / 1.4)
+    assert terms["reciprocity"].value == pytest.approx(0.3 + 0.7 * 0.5)
+    assert terms["strength"].value == pytest.approx(tie.strength)
+    assert "meeting 1" in terms["frequency"].explanation
+    assert "connection" in terms["explicit signals"].explanation
+    assert all(t.explanation for t in terms.values())
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"cold_floor": 1.5},
+        {"trend_window_days": 0},
+        {"signal_weights": {ExplicitSignal.CONNECTION: -1}},
+    ],
+)
+def test_parameters_out_of_range_are_refused(arguments: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        StrengthParameters(**arguments)  # type: ignore[arg-type]

@@ -1,0 +1,198 @@
+"""The bounded projection behind referral paths.
+
+Every path of at most ``max_hops`` hops from a source to a target has each of its people
+within ``floor(max_hops / 2)`` hops of a source or within ``ceil(max_hops / 2)`` hops of a
+target, so the union of those two neighbourhood balls holds every such path. Each ball grows
+one round (one read) at a time over KNOWS, CONNECTED_TO and overlapping tenures at a
+company; when a round would pass the ball's share of the node cap, the people reached by the
+strongest chains of ties (product of the hop's quick strengths from the seeds) are kept and
+the projection says it was ``truncated``. One more read fetches every link among the people
+kept, one their facts. Every read carries a timeout; deleted and merged-away people never
+appear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import date
+from typing import Any
+
+from graph.driver import GraphClient, Record
+from graph.queries import referrals
+from graph.reading.records import native
+from schema.enums import Seniority, TieTrend
+from schema.referrals import (
+    KnowsLink,
+    PairLinks,
+    PersonFacts,
+    ReferralProjection,
+    SharedTenure,
+    StatedLink,
+)
+
+__all__ = ["ReferralReader"]
+
+
+class ReferralReader:
+    """Reads what referral paths need, each read within ``timeout`` seconds."""
+
+    def __init__(self, client: GraphClient, *, timeout: float = 10.0) -> None:
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.client = client
+        self.timeout = timeout
+
+    async def home_team(self) -> tuple[str | None, list[str]]:
+        """The home company's uid and its current people (our colleagues)."""
+        rows = await self.client.read(referrals.HOME_TEAM, timeout=self.timeout)
+        company = str(rows[0]["company"]) if rows else None
+        return company, [str(r["uid"]) for r in rows]
+
+    async def company_employees(self, uid: str) -> list[tuple[str, Seniority, str | None]]:
+        """A company's current employees: uid, seniority of their job, title."""
+        rows = await self.client.read(
+            referrals.COMPANY_EMPLOYEES, {"uid": uid}, timeout=self.timeout
+        )
+        return [(str(r["uid"]), _seniority(r["seniority"]), r["title"]) for r in rows]
+
+    async def project(
+        self,
+        sources: Collection[str],
+        targets: Collection[str],
+        *,
+        max_hops: int,
+        node_cap: int,
+        stated_weight: float,
+        tenure_weight: float,
+    ) -> ReferralProjection:
+        """The union of the balls around ``sources`` and ``targets`` with every link among
+        its people and their facts; at most ``node_cap`` people (plus the seeds)."""
+        if max_hops < 1 or node_cap < 2:
+            raise ValueError("max_hops must be at least 1 and node_cap at least 2")
+        weights = {"stated": stated_weight, "tenure": tenure_weight}
+        half = node_cap // 2
+        near_sources, cut_s = await self._ball(sources, max_hops // 2, half, weights)
+        near_targets, cut_t = await self._ball(targets, max_hops - max_hops // 2, half, weights)
+        people = near_sources | near_targets
+        ordered = sorted(people)
+        facts = await self.client.read(
+            referrals.PEOPLE_FACTS, {"uids": ordered}, timeout=self.timeout
+        )
+        links = await self.client.read(
+            referrals.LINKS_AMONG, {"uids": ordered}, timeout=self.timeout
+        )
+        return ReferralProjection(
+            people={f.uid: f for f in (_facts(r) for r in facts)},
+            pairs=tuple(_pairs(links, people)),
+            truncated=cut_s or cut_t,
+        )
+
+    async def _ball(
+        self, seeds: Collection[str], radius: int, cap: int, weights: dict[str, float]
+    ) -> tuple[set[str], bool]:
+        score = dict.fromkeys(seeds, 1.0)
+        frontier, truncated = sorted(seeds), False
+        for _ in range(radius):
+            if not frontier:
+                break
+            rows = await self.client.read(
+                referrals.NEIGHBOURS, {"uids": frontier, **weights}, timeout=self.timeout
+            )
+            reached: dict[str, float] = {}
+            for r in rows:
+                uid = str(r["uid"])
+                if uid not in score:
+                    chain = score[str(r["source"])] * float(r["strength"] or 0.0)
+                    reached[uid] = max(reached.get(uid, 0.0), chain)
+            ranked = sorted(reached, key=lambda uid: (-reached[uid], uid))
+            room = max(cap - len(score), 0)
+            if len(ranked) > room:
+                truncated, ranked = True, ranked[:room]
+            score.update((uid, reached[uid]) for uid in ranked)
+            frontier = ranked
+        return set(score), truncated
+
+
+def _seniority(value: Any) -> Seniority:
+    try:
+        return Seniority(value)
+    except ValueError:
+        return Seniority.UNKNOWN
+
+
+def _facts(r: Record) -> PersonFacts:
+    return PersonFacts(
+        uid=str(r["uid"]),
+        colleague=bool(r["colleague"]),
+        customer=bool(r["customer"]),
+        companies=tuple(str(c) for c in r["companies"]),
+        seniority=_seniority(r["seniority"]),
+        title=r["title"],
+    )
+
+
+def _date(value: Any) -> date | None:
+    converted = native(value)
+    if converted is None:
+        return None
+    return converted if type(converted) is date else converted.date()
+
+
+def _latest(*days: date | None) -> date | None:
+    known = [d for d in days if d is not None]
+    return max(known) if known else None
+
+
+def _earliest_end(*days: date | None) -> date | None:
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
+
+
+def _tenure(props: dict[str, Any]) -> SharedTenure:
+    return SharedTenure(
+        company_uid=str(props["company"]),
+        start=_latest(_date(props["start1"]), _date(props["start2"])),
+        end=_earliest_end(_date(props["end1"]), _date(props["end2"])),
+        board=props["role1"] == props["role2"] == "board_member",
+    )
+
+
+def _knows(props: dict[str, Any]) -> KnowsLink:
+    trend = props.get("trend")
+    return KnowsLink(
+        strength=float(props.get("strength") or 0.0),
+        count=int(props.get("count") or 0),
+        first_at=native(props.get("first_at")),
+        last_at=native(props.get("last_at")),
+        trend=TieTrend(str(trend)) if trend in TieTrend._value2member_map_ else None,
+        going_cold=props.get("going_cold"),
+    )
+
+
+def _pairs(rows: Iterable[Record], people: set[str]) -> list[PairLinks]:
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        a, b = str(r["a"]), str(r["b"])
+        if b not in people or a == b:
+            continue
+        key = (a, b) if a < b else (b, a)
+        entry = found.setdefault(key, {"knows": None, "stated": [], "tenures": []})
+        props = r["props"]
+        if r["kind"] == "knows":
+            entry["knows"] = _knows(props)
+        elif r["kind"] == "stated":
+            entry["stated"].append(
+                StatedLink(since=_date(props["since"]), kind=props["kind"], source=props["source"])
+            )
+        else:
+            entry["tenures"].append(_tenure(props))
+    return [
+        PairLinks(
+            a_uid=a,
+            b_uid=b,
+            knows=e["knows"],
+            stated=tuple(e["stated"]),
+            tenures=tuple(e["tenures"]),
+        )
+        for (a, b), e in sorted(found.items())
+    ]

@@ -106,6 +106,15 @@ class KnowsStrengthReader:
             if r["strength"] is not None
         }
 
+    async def going_cold(self) -> dict[tuple[str, str], bool]:
+        """``{(a_uid, b_uid): going_cold}`` for every KNOWS edge that carries the flag."""
+        records = await self.client.read(knows.ALL_KNOWS_COLD)
+        return {
+            (min(str(r["a"]), str(r["b"])), max(str(r["a"]), str(r["b"]))): bool(r["going_cold"])
+            for r in records
+            if r["going_cold"] is not None
+        }
+
 
 class KnowsWriter:
     """Writes derived KNOWS edges in ``UNWIND`` batches."""

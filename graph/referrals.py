@@ -30,7 +30,7 @@ from schema.referrals import (
     StatedLink,
 )
 
-__all__ = ["ReferralReader"]
+__all__ = ["ReferralReader", "date_of", "knows_link"]
 
 
 class ReferralReader:
@@ -131,7 +131,8 @@ def _facts(r: Record) -> PersonFacts:
     )
 
 
-def _date(value: Any) -> date | None:
+def date_of(value: Any) -> date | None:
+    """A Neo4j Date or DateTime as a Python date."""
     converted = native(value)
     if converted is None:
         return None
@@ -151,13 +152,14 @@ def _earliest_end(*days: date | None) -> date | None:
 def _tenure(props: dict[str, Any]) -> SharedTenure:
     return SharedTenure(
         company_uid=str(props["company"]),
-        start=_latest(_date(props["start1"]), _date(props["start2"])),
-        end=_earliest_end(_date(props["end1"]), _date(props["end2"])),
+        start=_latest(date_of(props["start1"]), date_of(props["start2"])),
+        end=_earliest_end(date_of(props["end1"]), date_of(props["end2"])),
         board=props["role1"] == props["role2"] == "board_member",
     )
 
 
-def _knows(props: dict[str, Any]) -> KnowsLink:
+def knows_link(props: dict[str, Any]) -> KnowsLink:
+    """A KNOWS edge's properties as a :class:`KnowsLink` (missing terms stay None)."""
     trend = props.get("trend")
     return KnowsLink(
         strength=float(props.get("strength") or 0.0),
@@ -166,7 +168,14 @@ def _knows(props: dict[str, Any]) -> KnowsLink:
         last_at=native(props.get("last_at")),
         trend=TieTrend(str(trend)) if trend in TieTrend._value2member_map_ else None,
         going_cold=props.get("going_cold"),
+        reciprocity=_float(props.get("reciprocity")),
+        recent_volume=_float(props.get("recent_volume")),
+        previous_volume=_float(props.get("previous_volume")),
     )
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def _pairs(rows: Iterable[Record], people: set[str]) -> list[PairLinks]:
@@ -179,10 +188,12 @@ def _pairs(rows: Iterable[Record], people: set[str]) -> list[PairLinks]:
         entry = found.setdefault(key, {"knows": None, "stated": [], "tenures": []})
         props = r["props"]
         if r["kind"] == "knows":
-            entry["knows"] = _knows(props)
+            entry["knows"] = knows_link(props)
         elif r["kind"] == "stated":
             entry["stated"].append(
-                StatedLink(since=_date(props["since"]), kind=props["kind"], source=props["source"])
+                StatedLink(
+                    since=date_of(props["since"]), kind=props["kind"], source=props["source"]
+                )
             )
         else:
             entry["tenures"].append(_tenure(props))

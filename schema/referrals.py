@@ -11,6 +11,7 @@ __all__ = [
     "KnowsLink",
     "PairLinks",
     "PersonFacts",
+    "PersonTie",
     "ReferralProjection",
     "SharedTenure",
     "StatedLink",
@@ -39,6 +40,17 @@ class KnowsLink:
     last_at: datetime | None
     trend: TieTrend | None = None
     going_cold: bool | None = None
+    reciprocity: float | None = None
+    recent_volume: float | None = None
+    previous_volume: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonTie:
+    """One of a person's KNOWS ties: the other person and the edge."""
+
+    other_uid: str
+    knows: KnowsLink
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import LiteralString
 
 __all__ = [
+    "ALL_KNOWS_COLD",
     "ALL_KNOWS_STRENGTHS",
+    "PAIR_STATED",
+    "PAIR_TOUCHES",
+    "PERSON_TIES",
     "PAIRS_OF_PEOPLE",
     "PAIR_ACTIVITY",
     "PERSON_PAIR_ACTIVITY",
@@ -77,4 +81,35 @@ RETURN count(*) AS written
 ALL_KNOWS_STRENGTHS: LiteralString = """
 MATCH (a:Person)-[k:KNOWS]->(b:Person)
 RETURN a.uid AS a, b.uid AS b, k.strength AS strength
+"""
+
+ALL_KNOWS_COLD: LiteralString = """
+MATCH (a:Person)-[k:KNOWS]->(b:Person)
+RETURN a.uid AS a, b.uid AS b, k.going_cold AS going_cold
+"""
+
+# The shared interactions of one pair, roles seen from $a (soft-deleted ones left out).
+PAIR_TOUCHES: LiteralString = """
+MATCH (a:Person {uid: $a})-[ra:PARTICIPATED_IN]->(i:Interaction)<-[rb:PARTICIPATED_IN]-
+      (b:Person {uid: $b})
+WHERE i.deleted_at IS NULL
+RETURN i.kind AS kind, i.occurred_at AS at, ra.role AS role_a, rb.role AS role_b
+"""
+
+# Stated connections or relationships between two people, either direction.
+PAIR_STATED: LiteralString = """
+MATCH (a:Person {uid: $a})-[r:CONNECTED_TO]-(b:Person {uid: $b})
+RETURN coalesce(r.since, r.connected_on) AS since, r.kind AS kind, r.source AS source
+"""
+
+# One person's strongest KNOWS ties to live people.
+PERSON_TIES: LiteralString = """
+MATCH (p:Person {uid: $uid})-[k:KNOWS]-(q:Person)
+WHERE q.deleted_at IS NULL AND q.merged_into IS NULL
+  AND coalesce(k.strength, 0.0) >= $min_strength
+  AND (NOT $colleagues_only OR q.is_colleague = true)
+RETURN q.uid AS uid, k {.strength, .count, .first_at, .last_at, .trend, .going_cold,
+       .reciprocity, .recent_volume, .previous_volume} AS props
+ORDER BY k.strength DESC, uid
+LIMIT $first
 """

@@ -10,6 +10,8 @@ from api.loaders import RequestLoaders, build_loaders
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
+from api.services.referrals import ReferralService
+from api.services.relationships import RelationshipService
 from api.services.status import StatusService
 from graph.driver import GraphClient
 from schema.auth import Principal
@@ -28,6 +30,8 @@ class Context:
     crm: CrmService
     analytics: AnalyticsService
     commands: CommandServices
+    relationships: RelationshipService
+    referrals: ReferralService
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -50,6 +54,8 @@ def build_context(
         crm=CrmService(client, loaders, max_page_size=max_page_size),
         analytics=AnalyticsService(client),
         commands=CommandServices.over(client),
+        relationships=RelationshipService(client, loaders),
+        referrals=ReferralService(client, loaders),
         principal=principal,
         request_id=request_id,
     )

@@ -19,8 +19,9 @@ from schema.model import (
     Person,
     ReportingLine,
 )
+from schema.referrals import PersonTie
 
-__all__ = ["HasLoaders", "Loaders"]
+__all__ = ["HasLoaders", "HasTies", "Loaders", "TieLister"]
 
 
 class Loaders(Protocol):
@@ -49,3 +50,18 @@ class HasLoaders(Protocol):
 
     @property
     def loaders(self) -> Loaders: ...
+
+
+class TieLister(Protocol):
+    """Lists a person's strongest KNOWS ties (the relationship service)."""
+
+    async def ties_of(
+        self, uid: str, *, first: int, min_strength: float | None, colleagues_only: bool
+    ) -> list[PersonTie]: ...
+
+
+class HasTies(Protocol):
+    """A request context carrying the relationship service."""
+
+    @property
+    def relationships(self) -> TieLister: ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -17,7 +18,7 @@ from strawberry import relay
 from schema import model
 from schema.enums import DealStage as DomainStage
 from schema.errors import InvalidInput
-from schema.gql.context import HasLoaders
+from schema.gql.context import HasLoaders, HasTies
 from schema.gql.enums import (
     DealContactRole,
     DealStage,
@@ -28,6 +29,9 @@ from schema.gql.enums import (
     Seniority,
 )
 from schema.gql.stages import DealStageChange
+
+if TYPE_CHECKING:
+    from schema.gql.relationships import Relationship
 
 __all__ = [
     "Company",
@@ -358,6 +362,24 @@ class Person(relay.Node):
             for c, d in zip(contacts, deals, strict=True)
             if d is not None and d.stage not in _CLOSED
         ]
+
+    @strawberry.field(
+        description="Strongest KNOWS ties first: who this person knows and how well "
+        "(strength, count, last interaction, trend, going cold)."
+    )
+    async def relationships(
+        self,
+        info: strawberry.Info[HasTies, None],
+        first: int = 10,
+        min_strength: float | None = None,
+        colleagues_only: bool = False,
+    ) -> list[Annotated[Relationship, strawberry.lazy("schema.gql.relationships")]]:
+        from schema.gql.relationships import Relationship
+
+        ties = await info.context.relationships.ties_of(
+            self.uid, first=first, min_strength=min_strength, colleagues_only=colleagues_only
+        )
+        return [Relationship.from_model(t) for t in ties]
 
 
 @strawberry.type(description="An opportunity with a company, owned by a colleague.")

@@ -13,7 +13,9 @@ TODAY = date(2026, 6, 1)
 
 
 def test_knows_alone_is_its_strength() -> None:
-    assert hop_strength([Evidence(kind=Kind.KNOWS, strength=0.42)], as_of=TODAY) == pytest.approx(0.42)
+    assert hop_strength([Evidence(kind=Kind.KNOWS, strength=0.42)], as_of=TODAY) == pytest.approx(
+        0.42
+    )
 
 
 @pytest.mark.parametrize(
@@ -48,7 +50,9 @@ def test_pieces_combine_by_noisy_or() -> None:
 def test_weights_are_tunable_and_checked() -> None:
     parameters = EvidenceParameters(board=0.9)
 
-    assert hop_strength([Evidence(kind=Kind.BOARD)], as_of=TODAY, parameters=parameters) == pytest.approx(0.9)
+    assert hop_strength(
+        [Evidence(kind=Kind.BOARD)], as_of=TODAY, parameters=parameters
+    ) == pytest.approx(0.9)
     with pytest.raises(ValueError):
         EvidenceParameters(coworkers=2.0)
     with pytest.raises(ValueError):

@@ -19,6 +19,7 @@ from graph.referrals import ReferralReader
 from schema.enums import IntroducerKind, Seniority, TieEvidenceKind
 from schema.errors import InvalidInput
 from schema.referrals import PairLinks, ReferralProjection
+from schema.titles import classify_title
 
 __all__ = [
     "MAX_HOPS",
@@ -291,9 +292,14 @@ class ReferralService:
         employees = await self.reader.company_employees(uid)
         given = weights or {}
         return {
-            person: _bounded(given.get(person, SENIORITY_WEIGHTS[seniority]))
-            for person, seniority, _title in employees
+            person: _bounded(given.get(person, SENIORITY_WEIGHTS[_seniority(seniority, title)]))
+            for person, seniority, title in employees
         }
+
+
+def _seniority(known: Seniority, title: str | None) -> Seniority:
+    """The job's seniority, or else the one its title reads as."""
+    return known if known is not Seniority.UNKNOWN else classify_title(title).seniority
 
 
 def _hashable(weights: Mapping[str, float]) -> dict[Hashable, float]:

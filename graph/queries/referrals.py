@@ -100,7 +100,9 @@ COMPANY_EMPLOYEES: LiteralString = """
 MATCH (c:Company {uid: $uid})<-[w:WORKS_AT]-(q:Person)
 WHERE c.deleted_at IS NULL AND w.end IS NULL AND coalesce(w.role, 'employee') = 'employee'
   AND q.deleted_at IS NULL AND q.merged_into IS NULL
-RETURN q.uid AS uid, coalesce(w.seniority, q.seniority) AS seniority,
+RETURN q.uid AS uid,
+       CASE WHEN w.seniority IS NULL OR w.seniority = 'unknown' THEN q.seniority
+            ELSE w.seniority END AS seniority,
        coalesce(w.title, q.title) AS title
 ORDER BY uid
 """

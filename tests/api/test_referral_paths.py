@@ -159,9 +159,7 @@ def test_an_unknown_target_is_not_found(gql: Gql) -> None:
         ({"xp": [gid("Company", ACME.uid)]}, "excludePeople"),
     ],
 )
-def test_bad_arguments_are_bad_user_input(
-    gql: Gql, variables: dict[str, Any], field: str
-) -> None:
+def test_bad_arguments_are_bad_user_input(gql: Gql, variables: dict[str, Any], field: str) -> None:
     body = gql(QUERY, {"to": gid("Person", ANN.uid), **variables})
 
     assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": field}

@@ -25,7 +25,9 @@ Beside the number, a tie has a **trend** and a **going-cold** flag:
   previous one by more than ``trend_tolerance`` (relative), STABLE otherwise;
 - going cold: the tie was real, i.e. its strength *as of its last touch* (``peak_strength``,
   what it was before the silence decayed it) is at least ``cold_floor``, and either the last
-  touch is more than ``cold_after_days`` old, or the recent window's volume fell below
+  touch is older than both ``cold_after_days`` and ``cold_gap_factor`` times the tie's mean
+  gap between touches (a tie needs ``cold_min_touches`` touches to have a rhythm), or the
+  recent window's volume fell below
   ``cold_drop`` times the previous window's (which held at least ``cold_min_previous``).
 """
 
@@ -105,9 +107,15 @@ class StrengthParameters:
     cold_floor : float
         Strength as of the last touch from which a tie counts as real (0.1).
     cold_after_days : float
-        Silence after which a real tie is going cold (90).
+        Silence after which a real tie is going cold, at the least (90).
+    cold_gap_factor : float
+        ... and at the least this many times the tie's mean gap between touches (4), so a
+        tie that always had long pauses is not called cold for one more pause.
+    cold_min_touches : int
+        Touches needed before a tie has a rhythm that can stop (2).
     cold_drop : float
-        Recent volume under this share of the previous window's is going cold (0.25).
+        Recent volume under this share of the previous window's is going cold; 0 turns the
+        rule off (the default: on the demo data it halved the precision of the flag).
     cold_min_previous : float
         Previous-window volume needed before a drop counts (1.0: a meeting's worth).
     """
@@ -124,7 +132,9 @@ class StrengthParameters:
     trend_tolerance: float = 0.25
     cold_floor: float = 0.1
     cold_after_days: float = 90.0
-    cold_drop: float = 0.25
+    cold_gap_factor: float = 4.0
+    cold_min_touches: int = 2
+    cold_drop: float = 0.0
     cold_min_previous: float = 1.0
 
     def __post_init__(self) -> None:
@@ -300,7 +310,9 @@ def tie_strength(
     peak_volume = volume / _decay(as_of - last_at, parameters)
     peak = _saturate(peak_volume, parameters) * factor
     trend = _trend(seen, weights, as_of=as_of, first_at=first_at, parameters=parameters)
-    cold_reason = _cold_reason(peak, as_of - last_at, trend, parameters)
+    rhythm = len(seen) >= max(parameters.cold_min_touches, 2)
+    gap = (last_at - first_at) / (len(seen) - 1) if rhythm else None
+    cold_reason = _cold_reason(peak, as_of - last_at, gap, trend, parameters)
     return TieStrength(
         strength=1.0 - (1.0 - interaction) * (1.0 - signal_strength),
         volume=volume,
@@ -400,15 +412,21 @@ def _trend(
 
 
 def _cold_reason(
-    peak: float, silence: timedelta, trend: Trend, parameters: StrengthParameters
+    peak: float,
+    silence: timedelta,
+    gap: timedelta | None,
+    trend: Trend,
+    parameters: StrengthParameters,
 ) -> str | None:
-    if peak < parameters.cold_floor:
+    if peak < parameters.cold_floor or gap is None:
         return None
     days = silence.total_seconds() / 86400.0
-    if days > parameters.cold_after_days:
+    limit = max(parameters.cold_after_days, parameters.cold_gap_factor * gap.days)
+    if days > limit:
         return (
-            f"no touch for {days:.0f} days (more than {parameters.cold_after_days:.0f}) "
-            f"on a tie that was {peak:.2f} strong at its last touch"
+            f"no touch for {days:.0f} days (more than {limit:.0f}: at least "
+            f"{parameters.cold_after_days:.0f}, and {parameters.cold_gap_factor:g} times the "
+            f"usual gap of {gap.days} days) on a tie that was {peak:.2f} strong at its last touch"
         )
     dropped = trend.recent_volume < parameters.cold_drop * trend.previous_volume
     if trend.previous_volume >= parameters.cold_min_previous and dropped:

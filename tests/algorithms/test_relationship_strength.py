@@ -180,10 +180,16 @@ def test_a_tie_whose_volume_collapsed_is_going_cold_before_the_silence_limit() -
     touches = [touch(MEETING, Direction.MUTUAL, 100 + i) for i in range(6)]
     touches.append(touch(EMAIL, Direction.A_TO_B, 30))
 
-    tie = tie_strength(touches, as_of=NOW)
+    tie = tie_strength(touches, as_of=NOW, parameters=StrengthParameters(cold_drop=0.25))
 
     assert tie.trend.direction is TieTrend.FALLING
     assert tie.going_cold and "volume fell" in (tie.cold_reason or "")
+
+
+def test_a_tie_that_always_had_long_pauses_is_not_cold_after_one_more() -> None:
+    touches = [touch(MEETING, Direction.MUTUAL, d) for d in (120, 420, 720, 1020)]
+
+    assert not tie_strength(touches, as_of=NOW).going_cold
 
 
 def test_an_active_tie_is_not_going_cold() -> None:

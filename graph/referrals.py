@@ -30,7 +30,7 @@ from schema.referrals import (
     StatedLink,
 )
 
-__all__ = ["ReferralReader", "date_of", "knows_link"]
+__all__ = ["ReferralReader", "ShortestPathBaseline", "date_of", "knows_link"]
 
 
 class ReferralReader:
@@ -111,6 +111,28 @@ class ReferralReader:
             score.update((uid, reached[uid]) for uid in ranked)
             frontier = ranked
         return set(score), truncated
+
+
+class ShortestPathBaseline:
+    """Neo4j's own ``shortestPath`` / ``allShortestPaths`` over KNOWS: the benchmark's
+    baseline for referral paths (unweighted, hop count only)."""
+
+    def __init__(self, client: GraphClient, *, timeout: float = 30.0) -> None:
+        self.client = client
+        self.timeout = timeout
+
+    async def contacts(self) -> list[str]:
+        """Every live non-colleague who has a KNOWS tie, in uid order."""
+        rows = await self.client.read(referrals.CONTACT_UIDS, timeout=self.timeout)
+        return [str(r["uid"]) for r in rows]
+
+    async def shortest(self, a: str, b: str, *, max_hops: int, all_paths: bool = False) -> int:
+        """How many shortest paths of at most ``max_hops`` KNOWS hops join ``a`` and ``b``."""
+        queries = referrals.ALL_SHORTEST_PATHS if all_paths else referrals.SHORTEST_PATH
+        if max_hops not in queries:
+            raise ValueError("max_hops must be within 1..6")
+        rows = await self.client.read(queries[max_hops], {"a": a, "b": b}, timeout=self.timeout)
+        return int(rows[0]["paths"]) if rows else 0
 
 
 def _seniority(value: Any) -> Seniority:

@@ -28,6 +28,7 @@ from typing import Annotated
 
 import typer
 
+from api.cli.bench_referrals import referrals_command
 from api.cli.bench_report import (
     BASELINE,
     IMPORTER,
@@ -69,6 +70,8 @@ bench_app = typer.Typer(
     help="Benchmarks printed side by side from one run (never timed tests).",
     no_args_is_help=True,
 )
+
+bench_app.command("referrals")(referrals_command)
 
 _SCALES = {ScaleName.SMALL: SMALL, ScaleName.BENCHMARK: BENCHMARK}
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 from typing import LiteralString
 
 __all__ = [
+    "ALL_SHORTEST_PATHS",
     "COMPANY_EMPLOYEES",
+    "CONTACT_UIDS",
     "HOME_TEAM",
     "LINKS_AMONG",
     "NEIGHBOURS",
     "PEOPLE_FACTS",
+    "SHORTEST_PATH",
 ]
 
 _LIVE_Q: LiteralString = "q.deleted_at IS NULL AND q.merged_into IS NULL"
@@ -105,4 +108,37 @@ RETURN q.uid AS uid,
             ELSE w.seniority END AS seniority,
        coalesce(w.title, q.title) AS title
 ORDER BY uid
+"""
+
+# The benchmark's baseline: Neo4j's own shortest paths over KNOWS, hop limit as a literal.
+_SHORTEST_HEAD: LiteralString = """
+MATCH (a:Person {uid: $a}), (b:Person {uid: $b})
+OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*.."""
+_ALL_SHORTEST_HEAD: LiteralString = """
+MATCH (a:Person {uid: $a}), (b:Person {uid: $b})
+OPTIONAL MATCH p = allShortestPaths((a)-[:KNOWS*.."""
+_TAIL: LiteralString = """]-(b))
+RETURN count(p) AS paths, min(length(p)) AS hops
+"""
+SHORTEST_PATH: dict[int, LiteralString] = {
+    1: _SHORTEST_HEAD + "1" + _TAIL,
+    2: _SHORTEST_HEAD + "2" + _TAIL,
+    3: _SHORTEST_HEAD + "3" + _TAIL,
+    4: _SHORTEST_HEAD + "4" + _TAIL,
+    5: _SHORTEST_HEAD + "5" + _TAIL,
+    6: _SHORTEST_HEAD + "6" + _TAIL,
+}
+ALL_SHORTEST_PATHS: dict[int, LiteralString] = {
+    1: _ALL_SHORTEST_HEAD + "1" + _TAIL,
+    2: _ALL_SHORTEST_HEAD + "2" + _TAIL,
+    3: _ALL_SHORTEST_HEAD + "3" + _TAIL,
+    4: _ALL_SHORTEST_HEAD + "4" + _TAIL,
+    5: _ALL_SHORTEST_HEAD + "5" + _TAIL,
+    6: _ALL_SHORTEST_HEAD + "6" + _TAIL,
+}
+
+CONTACT_UIDS: LiteralString = """
+MATCH (p:Person)-[:KNOWS]-()
+WHERE coalesce(p.is_colleague, false) = false AND p.deleted_at IS NULL
+RETURN DISTINCT p.uid AS uid ORDER BY uid
 """

@@ -1,0 +1,215 @@
+"""``relgraph bench referrals``: our referralPaths through the real GraphQL API against
+Neo4j's own ``shortestPath`` and ``allShortestPaths`` Cypher through the driver, on the same
+server, in the same run, for the same (source, target) pairs.
+
+Pairs: the planted introductions of the demo's ground truth first (colleague -> target),
+then random colleague -> contact pairs (seeded). Ours runs in-process (the ASGI app with an
+API key, as a client would call it) and answers the k best weighted paths with evidence;
+the baseline answers one (or all) unweighted shortest paths over KNOWS only, with the same
+hop limit. The command prints per side the median, p95 and total seconds, how often a path
+was found, and the ratios. It is a benchmark, not a test: no thresholds.
+
+More timings (decision-makers for the largest account, ...) go into ``EXTRA_TIMINGS``.
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import statistics
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from starlette.testclient import TestClient
+
+from api.app import create_app
+from api.cli.console import console, fail_cleanly, run
+from api.cli.db import apply_migrations, ensure_database
+from api.cli.demo import SCALES, ScaleName, load_demo
+from api.cli.keys import create_key
+from api.config import ApiSettings
+from graph.config import GraphSettings, LocalServerSettings
+from graph.driver import GraphClient
+from graph.referrals import ReferralReader, ShortestPathBaseline
+from ingest.demo import GroundTruth, read_ground_truth
+from ingest.demo import generate as generate_dataset
+from schema.auth import Role
+
+__all__ = ["EXTRA_TIMINGS", "Timing", "referrals_command"]
+
+_QUERY = """query($from: ID, $to: ID!, $k: Int!, $hops: Int!) {
+  referralPaths(from: $from, to: $to, k: $k, maxHops: $hops) {
+    __typename
+    ... on ReferralPaths { truncated paths { score hops { strength evidence { kind } } } }
+  }
+}"""
+
+
+@dataclass(slots=True)
+class Timing:
+    """Seconds per call of one side, and how many calls found a path."""
+
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    found: int = 0
+
+    def add(self, seconds: float, found: bool) -> None:
+        self.seconds.append(seconds)
+        self.found += found
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else 0.0
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.seconds)
+        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else 0.0
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds)
+
+
+EXTRA_TIMINGS: list[Callable[[GraphSettings], Coroutine[Any, Any, Timing]]] = []
+"""Further timings printed under the comparison, e.g. decision-makers for the largest
+account (not built yet): each takes the server's settings and returns a :class:`Timing`."""
+
+
+def _gid(type_name: str, uid: str) -> str:
+    return base64.b64encode(f"{type_name}:{uid}".encode()).decode()
+
+
+def _truth(local: LocalServerSettings, seed: int, scale: ScaleName) -> GroundTruth:
+    path = local.home / "demo" / "ground_truth.json"
+    if path.exists():
+        truth = read_ground_truth(path)
+        if truth.seed == seed and truth.scale == SCALES[scale].name:
+            return truth
+    return generate_dataset(seed=seed, scale=SCALES[scale]).ground_truth
+
+
+async def _pairs(
+    graph: GraphSettings, truth: GroundTruth, count: int, seed: int
+) -> list[tuple[str, str]]:
+    client = GraphClient.from_settings(graph)
+    try:
+        _, team = await ReferralReader(client).home_team()
+        contacts = await ShortestPathBaseline(client).contacts()
+    finally:
+        await client.close()
+    pairs = [(i.source_uid, i.target_uid) for i in truth.planted_introductions][:count]
+    rng = random.Random(seed)
+    while len(pairs) < count and team and contacts:
+        pairs.append((rng.choice(team), rng.choice(contacts)))
+    return pairs
+
+
+def _ours(
+    settings: ApiSettings, key: str, pairs: list[tuple[str, str]], *, k: int, hops: int
+) -> Timing:
+    timing = Timing("referralPaths (GraphQL API, k best weighted, with evidence)")
+    with TestClient(create_app(settings)) as api:
+        api.headers["Authorization"] = f"Bearer {key}"
+        for source, target in pairs:
+            variables = {
+                "from": _gid("Person", source),
+                "to": _gid("Person", target),
+                "k": k,
+                "hops": hops,
+            }
+            started = time.perf_counter()
+            body = api.post("/graphql", json={"query": _QUERY, "variables": variables}).json()
+            seconds = time.perf_counter() - started
+            result = (body.get("data") or {}).get("referralPaths") or {}
+            timing.add(seconds, result.get("__typename") == "ReferralPaths")
+    return timing
+
+
+async def _baseline(
+    graph: GraphSettings, pairs: list[tuple[str, str]], *, hops: int, all_paths: bool
+) -> Timing:
+    name = "allShortestPaths" if all_paths else "shortestPath"
+    timing = Timing(f"Neo4j {name} over KNOWS (driver, unweighted)")
+    client = GraphClient.from_settings(graph)
+    try:
+        baseline = ShortestPathBaseline(client)
+        for source, target in pairs:
+            started = time.perf_counter()
+            found = await baseline.shortest(source, target, max_hops=hops, all_paths=all_paths)
+            timing.add(time.perf_counter() - started, found > 0)
+    finally:
+        await client.close()
+    return timing
+
+
+def _print(timings: list[Timing], pairs: int, hops: int) -> None:
+    table = Table(title=f"Referral paths: {pairs} pairs, maxHops {hops}, same server, same run")
+    for column in ("side", "median s", "p95 s", "total s", "found"):
+        table.add_column(column, justify="left" if column == "side" else "right")
+    for t in timings:
+        table.add_row(
+            t.name,
+            f"{t.median:.4f}",
+            f"{t.p95:.4f}",
+            f"{t.total:.2f}",
+            f"{t.found}/{len(t.seconds)}",
+        )
+    console.print(table)
+    ours = timings[0]
+    for other in timings[1:3]:
+        if other.median and other.total:
+            console.print(
+                f"ours / {other.name.split()[1]}: median x{ours.median / other.median:.1f}, "
+                f"total x{ours.total / other.total:.1f}"
+            )
+
+
+def referrals_command(
+    scale: Annotated[
+        ScaleName, typer.Option(help="small, or benchmark (100k people).")
+    ] = ScaleName.SMALL,
+    pairs: Annotated[int, typer.Option(min=1, max=10_000, help="(source, target) pairs.")] = 50,
+    load: Annotated[
+        bool, typer.Option(help="Load the demo data first (benchmark: ~10 min).")
+    ] = False,
+    max_hops: Annotated[int, typer.Option(min=1, max=6, help="Hop limit of both sides.")] = 4,
+    k: Annotated[int, typer.Option(min=1, max=20, help="Paths our side returns.")] = 5,
+    seed: Annotated[int, typer.Option(help="Seed of the demo data and of the random pairs.")] = 7,
+    warmup: Annotated[int, typer.Option(min=0, help="Untimed pairs first, per side.")] = 3,
+) -> None:
+    """Time referralPaths through the GraphQL API against Neo4j's shortestPath and
+    allShortestPaths for the same pairs, and print both and the ratio."""
+    local, settings = LocalServerSettings.from_env(), ApiSettings.from_env()
+    graph = settings.graph
+    with fail_cleanly():
+        ensure_database(local, graph)
+        run(apply_migrations(graph))
+        if load:
+            run(load_demo(graph, generate_dataset(seed=seed, scale=SCALES[scale])))
+        truth = _truth(local, seed, scale)
+        chosen = run(_pairs(graph, truth, pairs, seed))
+        if not chosen:
+            console.print(
+                "[bold red]error:[/] no colleagues or contacts: load the demo data (--load)"
+            )
+            raise typer.Exit(code=1)
+        _, key = run(create_key(graph, "bench referrals", Role.VIEWER))
+        planted = min(len(truth.planted_introductions), len(chosen))
+        console.print(
+            f"{len(chosen)} pairs: {planted} planted introductions, "
+            "then random colleague -> contact"
+        )
+        _ours(settings, key, chosen[:warmup], k=k, hops=max_hops)
+        run(_baseline(graph, chosen[:warmup], hops=max_hops, all_paths=False))
+        timings = [
+            _ours(settings, key, chosen, k=k, hops=max_hops),
+            run(_baseline(graph, chosen, hops=max_hops, all_paths=False)),
+            run(_baseline(graph, chosen, hops=max_hops, all_paths=True)),
+        ]
+        timings += [run(extra(graph)) for extra in EXTRA_TIMINGS]
+    _print(timings, len(chosen), max_hops)

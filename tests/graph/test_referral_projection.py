@@ -1,0 +1,63 @@
+"""The bounded referral projection against the real Neo4j: balls, cap, deleted people."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.driver import GraphClient
+from graph.referrals import ReferralReader
+from tests.api.referral_data import DAN, EVE, seed_referrals, soft_delete
+from tests.graph.records import ANN, BOB, CAROL
+
+pytestmark = pytest.mark.neo4j
+WEIGHTS = {"stated_weight": 0.2, "tenure_weight": 0.2}
+
+
+@pytest.fixture
+async def reader(clean_graph: GraphClient) -> ReferralReader:
+    await seed_referrals(clean_graph)
+    return ReferralReader(clean_graph, timeout=10)
+
+
+async def test_the_balls_reach_half_the_hops_from_each_side(reader: ReferralReader) -> None:
+    one = await reader.project([CAROL.uid], [ANN.uid], max_hops=1, node_cap=100, **WEIGHTS)
+    two = await reader.project([CAROL.uid], [ANN.uid], max_hops=2, node_cap=100, **WEIGHTS)
+
+    # maxHops 1: no ball around Carol, one hop around Ann (Bob, Eve).
+    assert set(one.people) == {CAROL.uid, ANN.uid, BOB.uid, EVE.uid}
+    # maxHops 2: one hop around each: Carol's coworker Dan and her contact Bob too.
+    assert set(two.people) == {CAROL.uid, ANN.uid, BOB.uid, EVE.uid, DAN.uid}
+    assert not one.truncated and not two.truncated
+
+
+async def test_every_link_among_the_people_comes_with_its_evidence(reader: ReferralReader) -> None:
+    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=2, node_cap=100, **WEIGHTS)
+
+    pairs = {(p.a_uid, p.b_uid): p for p in projection.pairs}
+    bob_ann = pairs[tuple(sorted((BOB.uid, ANN.uid)))]  # type: ignore[index]
+    assert bob_ann.knows is not None and bob_ann.knows.count == 8
+    assert [(t.start.isoformat() if t.start else None, t.end) for t in bob_ann.tenures] == [
+        ("2020-01-01", bob_ann.tenures[0].end)
+    ]
+    assert bob_ann.tenures[0].end is not None and not bob_ann.tenures[0].board
+    assert projection.people[BOB.uid].customer and not projection.people[BOB.uid].colleague
+    assert projection.people[CAROL.uid].colleague
+
+
+async def test_the_node_cap_keeps_the_strongest_and_says_it_cut(reader: ReferralReader) -> None:
+    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=2, node_cap=4, **WEIGHTS)
+
+    assert projection.truncated
+    # Two per ball: each seed plus its strongest neighbour (Bob, by eight meetings).
+    assert set(projection.people) == {CAROL.uid, ANN.uid, BOB.uid}
+
+
+async def test_deleted_people_are_left_out(
+    reader: ReferralReader, clean_graph: GraphClient
+) -> None:
+    await soft_delete(clean_graph, BOB.uid)
+
+    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=4, node_cap=100, **WEIGHTS)
+
+    assert BOB.uid not in projection.people
+    assert all(BOB.uid not in (p.a_uid, p.b_uid) for p in projection.pairs)

@@ -96,14 +96,13 @@ class ReferralReader:
             if not frontier:
                 break
             rows = await self.client.read(
-                referrals.NEIGHBOURS, {"uids": frontier, **weights}, timeout=self.timeout
+                referrals.NEIGHBOURS,
+                {"uids": frontier, "chains": {u: score[u] for u in frontier}, **weights},
+                timeout=self.timeout,
             )
-            reached: dict[str, float] = {}
-            for r in rows:
-                uid = str(r["uid"])
-                if uid not in score:
-                    chain = score[str(r["source"])] * float(r["strength"] or 0.0)
-                    reached[uid] = max(reached.get(uid, 0.0), chain)
+            reached = {
+                str(r["uid"]): float(r["chain"] or 0.0) for r in rows if str(r["uid"]) not in score
+            }
             ranked = sorted(reached, key=lambda uid: (-reached[uid], uid))
             room = max(cap - len(score), 0)
             if len(ranked) > room:

@@ -169,7 +169,7 @@ class ReferralService:
         *,
         node_cap: int = 4000,
         evidence: EvidenceParameters = DEFAULT_EVIDENCE,
-        timeout: float = 10.0,
+        timeout: float = 20.0,
     ) -> None:
         self.reader = ReferralReader(client, timeout=timeout)
         self.loaders = loaders

@@ -19,9 +19,9 @@ __all__ = [
 
 _LIVE_Q: LiteralString = "q.deleted_at IS NULL AND q.merged_into IS NULL"
 
-# One round of the neighbourhood: every live person one hop from the frontier, with the best
-# quick strength of the hop (KNOWS strength, a stated connection's or a shared tenure's
-# weight) for capping, strongest first.
+# One round of the neighbourhood: every live person one hop from the frontier with the
+# strongest chain that reaches them: the frontier person's chain ($chains[uid]) times the
+# hop's quick strength (KNOWS strength, a stated connection's or a shared tenure's weight).
 NEIGHBOURS: LiteralString = (
     """
 UNWIND $uids AS uid
@@ -39,11 +39,11 @@ CALL (p) {
     AND (w2.start IS NULL OR w1.end IS NULL OR w2.start <= w1.end)
   RETURN q, $tenure AS s
 }
-WITH p, q, max(s) AS s
+WITH q, max($chains[uid] * s) AS chain
 WHERE """
     + _LIVE_Q
     + """
-RETURN p.uid AS source, q.uid AS uid, s AS strength
+RETURN q.uid AS uid, chain
 """
 )
 

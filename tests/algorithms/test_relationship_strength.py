@@ -37,7 +37,8 @@ def test_one_meeting_today_matches_the_published_formula() -> None:
 
 def test_a_touch_one_half_life_ago_counts_half() -> None:
     recent = tie_strength([touch(MEETING, Direction.MUTUAL, 0)], as_of=NOW)
-    older = tie_strength([touch(MEETING, Direction.MUTUAL, 180)], as_of=NOW)
+    half_life = DEFAULT_PARAMETERS.half_life_days
+    older = tie_strength([touch(MEETING, Direction.MUTUAL, half_life)], as_of=NOW)
 
     assert older.volume == pytest.approx(recent.volume / 2)
 
@@ -229,7 +230,8 @@ def test_the_weights_of_signals_are_tunable() -> None:
 
 
 def test_the_breakdown_gives_every_term_a_number_and_a_sentence() -> None:
-    touches = [touch(MEETING, Direction.MUTUAL, 180), touch(EMAIL, Direction.A_TO_B, 0)]
+    half_life = DEFAULT_PARAMETERS.half_life_days
+    touches = [touch(MEETING, Direction.MUTUAL, half_life), touch(EMAIL, Direction.A_TO_B, 0)]
     tie = tie_strength(touches, as_of=NOW, signals=[Signal(kind=ExplicitSignal.CONNECTION)])
 
     terms = {t.name: t for t in strength_breakdown(tie)}

@@ -83,7 +83,7 @@ def test_the_strength_of_a_pair_follows_the_published_formula(gql: Gql) -> None:
     ]
     assert result["trend"]["direction"] == "NEW"
     assert result["goingCold"] is False
-    assert result["formula"]["halfLifeDays"] == 180.0
+    assert result["formula"]["halfLifeDays"] == 365.0
     assert result["personA"]["fullName"] == "Carol Diaz"
 
 

@@ -4,11 +4,12 @@ Every path of at most ``max_hops`` hops from a source to a target has each of it
 within ``floor(max_hops / 2)`` hops of a source or within ``ceil(max_hops / 2)`` hops of a
 target, so the union of those two neighbourhood balls holds every such path. Each ball grows
 one round (one read) at a time over KNOWS, CONNECTED_TO and overlapping tenures at a
-company; when a round would pass the ball's share of the node cap, the people reached by the
-strongest chains of ties (product of the hop's quick strengths from the seeds) are kept and
-the projection says it was ``truncated``. One more read fetches every link among the people
-kept, one their facts. Every read carries a timeout; deleted and merged-away people never
-appear.
+company (only at companies of at most ``crowd`` people on record: at a bigger one a shared
+tenure is evidence only on a pair that also knows each other). When a round would pass the
+ball's share of the node cap, the people reached by the strongest chains of ties (product
+of the hops' quick strengths from the seeds) are kept, and the projection says it was
+``truncated``. One more read fetches every link among the people kept, one their facts.
+Every read carries a timeout; deleted and merged-away people never appear.
 """
 
 from __future__ import annotations
@@ -64,50 +65,65 @@ class ReferralReader:
         node_cap: int,
         stated_weight: float,
         tenure_weight: float,
+        crowd: int = 150,
     ) -> ReferralProjection:
         """The union of the balls around ``sources`` and ``targets`` with every link among
         its people and their facts; at most ``node_cap`` people (plus the seeds)."""
         if max_hops < 1 or node_cap < 2:
             raise ValueError("max_hops must be at least 1 and node_cap at least 2")
-        weights = {"stated": stated_weight, "tenure": tenure_weight}
-        half = node_cap // 2
-        near_sources, cut_s = await self._ball(sources, max_hops // 2, half, weights)
-        near_targets, cut_t = await self._ball(targets, max_hops - max_hops // 2, half, weights)
-        people = near_sources | near_targets
-        ordered = sorted(people)
-        facts = await self.client.read(
-            referrals.PEOPLE_FACTS, {"uids": ordered}, timeout=self.timeout
+        weights = {"stated": stated_weight, "tenure": tenure_weight, "crowd": crowd}
+        seeds = await self.client.read(
+            referrals.SEED_IDS, {"uids": sorted({*sources, *targets})}, timeout=self.timeout
         )
+        ids = {str(r["uid"]): str(r["id"]) for r in seeds}
+        half = node_cap // 2
+        near_sources, cut_s = await self._ball(
+            [ids[u] for u in sources if u in ids], max_hops // 2, half, weights
+        )
+        near_targets, cut_t = await self._ball(
+            [ids[u] for u in targets if u in ids], max_hops - max_hops // 2, half, weights
+        )
+        ordered = sorted(near_sources | near_targets)
+        facts = await self.client.read(
+            referrals.PEOPLE_FACTS, {"ids": ordered}, timeout=self.timeout
+        )
+        uids = {str(r["id"]): str(r["uid"]) for r in facts}
         links = await self.client.read(
-            referrals.LINKS_AMONG, {"uids": ordered}, timeout=self.timeout
+            referrals.LINKS_AMONG, {"ids": ordered, "crowd": crowd}, timeout=self.timeout
         )
         return ReferralProjection(
             people={f.uid: f for f in (_facts(r) for r in facts)},
-            pairs=tuple(_pairs(links, people)),
+            pairs=tuple(_pairs(links, uids)),
             truncated=cut_s or cut_t,
         )
 
     async def _ball(
-        self, seeds: Collection[str], radius: int, cap: int, weights: dict[str, float]
+        self, seeds: Collection[str], radius: int, cap: int, weights: dict[str, float | int]
     ) -> tuple[set[str], bool]:
+        """Element ids within ``radius`` hops of ``seeds``, at most ``cap`` (seeds aside):
+        each round expands the frontier people with the strongest chains first, no more of
+        them than there is room left, and keeps the strongest chains it reaches."""
         score = dict.fromkeys(seeds, 1.0)
         frontier, truncated = sorted(seeds), False
         for _ in range(radius):
-            if not frontier:
+            room = max(cap - len(score), 0)
+            if not frontier or not room:
+                truncated = truncated or bool(frontier)
                 break
+            if len(frontier) > room:
+                truncated, frontier = True, frontier[:room]
             rows = await self.client.read(
                 referrals.NEIGHBOURS,
-                {"uids": frontier, "chains": {u: score[u] for u in frontier}, **weights},
+                {"ids": frontier, "chains": {i: score[i] for i in frontier}, **weights},
                 timeout=self.timeout,
             )
             reached = {
-                str(r["uid"]): float(r["chain"] or 0.0) for r in rows if str(r["uid"]) not in score
+                str(r["id"]): float(r["chain"] or 0.0) for r in rows if str(r["id"]) not in score
             }
-            ranked = sorted(reached, key=lambda uid: (-reached[uid], uid))
-            room = max(cap - len(score), 0)
+            ranked = sorted(reached, key=lambda i: (-reached[i], i))
             if len(ranked) > room:
                 truncated, ranked = True, ranked[:room]
-            score.update((uid, reached[uid]) for uid in ranked)
+            score.update((i, reached[i]) for i in ranked)
             frontier = ranked
         return set(score), truncated
 
@@ -119,11 +135,6 @@ class ShortestPathBaseline:
     def __init__(self, client: GraphClient, *, timeout: float = 30.0) -> None:
         self.client = client
         self.timeout = timeout
-
-    async def contacts(self) -> list[str]:
-        """Every live non-colleague who has a KNOWS tie, in uid order."""
-        rows = await self.client.read(referrals.CONTACT_UIDS, timeout=self.timeout)
-        return [str(r["uid"]) for r in rows]
 
     async def shortest(self, a: str, b: str, *, max_hops: int, all_paths: bool = False) -> int:
         """How many shortest paths of at most ``max_hops`` KNOWS hops join ``a`` and ``b``."""
@@ -170,12 +181,13 @@ def _earliest_end(*days: date | None) -> date | None:
     return min(known) if known else None
 
 
-def _tenure(props: dict[str, Any]) -> SharedTenure:
+def _tenure(row: list[Any]) -> SharedTenure:
+    _, company, start1, end1, start2, end2, role1, role2 = row
     return SharedTenure(
-        company_uid=str(props["company"]),
-        start=_latest(date_of(props["start1"]), date_of(props["start2"])),
-        end=_earliest_end(date_of(props["end1"]), date_of(props["end2"])),
-        board=props["role1"] == props["role2"] == "board_member",
+        company_uid=str(company),
+        start=_latest(date_of(start1), date_of(start2)),
+        end=_earliest_end(date_of(end1), date_of(end2)),
+        board=role1 == role2 == "board_member",
     )
 
 
@@ -199,25 +211,33 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _pairs(rows: Iterable[Record], people: set[str]) -> list[PairLinks]:
+def _pairs(rows: Iterable[Record], uids: dict[str, str]) -> list[PairLinks]:
+    """Links between live people (both ends in ``uids``, element id -> uid)."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows:
-        a, b = str(r["a"]), str(r["b"])
-        if b not in people or a == b:
-            continue
+
+    def entry(a_id: str, b_id: str) -> dict[str, Any] | None:
+        a, b = uids.get(a_id), uids.get(b_id)
+        if a is None or b is None or a == b:
+            return None
         key = (a, b) if a < b else (b, a)
-        entry = found.setdefault(key, {"knows": None, "stated": [], "tenures": []})
-        props = r["props"]
-        if r["kind"] == "knows":
-            entry["knows"] = knows_link(props)
-        elif r["kind"] == "stated":
-            entry["stated"].append(
-                StatedLink(
-                    since=date_of(props["since"]), kind=props["kind"], source=props["source"]
+        return found.setdefault(key, {"knows": None, "stated": [], "tenures": []})
+
+    for r in rows:
+        own = str(r["id"])
+        for other, strength, count, last_at in r["knows"]:
+            if (e := entry(own, str(other))) is not None:
+                e["knows"] = KnowsLink(
+                    strength=float(strength or 0.0),
+                    count=int(count or 0),
+                    first_at=None,
+                    last_at=native(last_at),
                 )
-            )
-        else:
-            entry["tenures"].append(_tenure(props))
+        for other, since, kind, source in r["stated"]:
+            if (e := entry(own, str(other))) is not None:
+                e["stated"].append(StatedLink(since=date_of(since), kind=kind, source=source))
+        for tenure in r["tenures"]:
+            if (e := entry(own, str(tenure[0]))) is not None:
+                e["tenures"].append(_tenure(tenure))
     return [
         PairLinks(
             a_uid=a,

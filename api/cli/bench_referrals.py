@@ -99,9 +99,9 @@ async def _pairs(
     client = GraphClient.from_settings(graph)
     try:
         _, team = await ReferralReader(client).home_team()
-        contacts = await ShortestPathBaseline(client).contacts()
     finally:
         await client.close()
+    contacts = sorted(set(truth.seniority_rank) - set(team))  # the accounts' people
     pairs = [(i.source_uid, i.target_uid) for i in truth.planted_introductions][:count]
     rng = random.Random(seed)
     while len(pairs) < count and team and contacts:

@@ -167,7 +167,7 @@ class ReferralService:
         client: GraphClient,
         loaders: RequestLoaders,
         *,
-        node_cap: int = 4000,
+        node_cap: int = 2000,
         evidence: EvidenceParameters = DEFAULT_EVIDENCE,
         timeout: float = 20.0,
     ) -> None:

@@ -9,23 +9,29 @@ from typing import LiteralString
 __all__ = [
     "ALL_SHORTEST_PATHS",
     "COMPANY_EMPLOYEES",
-    "CONTACT_UIDS",
     "HOME_TEAM",
     "LINKS_AMONG",
     "NEIGHBOURS",
     "PEOPLE_FACTS",
+    "SEED_IDS",
     "SHORTEST_PATH",
 ]
 
-_LIVE_Q: LiteralString = "q.deleted_at IS NULL AND q.merged_into IS NULL"
-
-# One round of the neighbourhood: every live person one hop from the frontier with the
-# strongest chain that reaches them: the frontier person's chain ($chains[uid]) times the
-# hop's quick strength (KNOWS strength, a stated connection's or a shared tenure's weight).
-NEIGHBOURS: LiteralString = (
-    """
+# Internally the projection names people by element id: filtering neighbours by id needs
+# no property read, which is what makes a round over thousands of people cheap.
+SEED_IDS: LiteralString = """
 UNWIND $uids AS uid
 MATCH (p:Person {uid: uid})
+RETURN uid, elementId(p) AS id
+"""
+
+# One round of the neighbourhood: every person one hop from the frontier with the strongest
+# chain that reaches them: the frontier person's chain ($chains[id]) times the hop's quick
+# strength (KNOWS strength, a stated connection's or a shared tenure's weight; tenures
+# only at companies with at most $crowd people on record).
+NEIGHBOURS: LiteralString = """
+UNWIND $ids AS id
+MATCH (p:Person) WHERE elementId(p) = id
 CALL (p) {
   MATCH (p)-[k:KNOWS]-(q:Person)
   RETURN q, coalesce(k.strength, 0.0) AS s
@@ -33,58 +39,62 @@ CALL (p) {
   MATCH (p)-[:CONNECTED_TO]-(q:Person)
   RETURN q, $stated AS s
   UNION ALL
-  MATCH (p)-[w1:WORKS_AT]->(c:Company)<-[w2:WORKS_AT]-(q:Person)
-  WHERE q <> p AND c.deleted_at IS NULL
+  MATCH (p)-[w1:WORKS_AT]->(c:Company)
+  WHERE COUNT { (c)<-[:WORKS_AT]-() } <= $crowd
+  MATCH (c)<-[w2:WORKS_AT]-(q:Person)
+  WHERE q <> p
     AND (w1.start IS NULL OR w2.end IS NULL OR w1.start <= w2.end)
     AND (w2.start IS NULL OR w1.end IS NULL OR w2.start <= w1.end)
   RETURN q, $tenure AS s
 }
-WITH q, max($chains[uid] * s) AS chain
-WHERE """
-    + _LIVE_Q
-    + """
-RETURN q.uid AS uid, chain
+WITH q, max($chains[id] * s) AS chain
+RETURN elementId(q) AS id, chain
 """
-)
 
-# Every link that starts at one of $uids (KNOWS and CONNECTED_TO by their direction, shared
-# tenures once per pair by the lower uid); the caller keeps those whose other end is in
-# the set too.
-LINKS_AMONG: LiteralString = (
-    """
-UNWIND $uids AS uid
-MATCH (p:Person {uid: uid})
+# Every link between two of $ids, one row per person with lists (far fewer records to
+# decode): KNOWS and CONNECTED_TO from their start node, shared tenures once per pair (from
+# the lower element id), each with what the evidence needs. A shared tenure at a company
+# with more than $crowd people on record (current and former) is a link only when the two
+# also know each other (KNOWS or CONNECTED_TO): at a big company, having worked there at
+# the same time says little, and all its pairs would be a clique.
+LINKS_AMONG: LiteralString = """
+UNWIND $ids AS id
+MATCH (p:Person) WHERE elementId(p) = id
 CALL (p) {
-  MATCH (p)-[k:KNOWS]->(q:Person)
-  RETURN q, 'knows' AS kind, k {.strength, .count, .first_at, .last_at, .trend,
-         .going_cold} AS props
-  UNION ALL
-  MATCH (p)-[r:CONNECTED_TO]->(q:Person)
-  RETURN q, 'stated' AS kind, {since: coalesce(r.since, r.connected_on), kind: r.kind,
-         source: r.source} AS props
-  UNION ALL
-  MATCH (p)-[w1:WORKS_AT]->(c:Company)<-[w2:WORKS_AT]-(q:Person)
-  WHERE p.uid < q.uid AND c.deleted_at IS NULL
-    AND (w1.start IS NULL OR w2.end IS NULL OR w1.start <= w2.end)
-    AND (w2.start IS NULL OR w1.end IS NULL OR w2.start <= w1.end)
-  RETURN q, 'tenure' AS kind, {company: c.uid, start1: w1.start, end1: w1.end,
-         start2: w2.start, end2: w2.end, role1: w1.role, role2: w2.role} AS props
+  MATCH (p)-[k:KNOWS]->(q:Person) WHERE elementId(q) IN $ids
+  RETURN collect([elementId(q), k.strength, k.count, k.last_at]) AS knows
 }
-WITH p, q, kind, props WHERE """
-    + _LIVE_Q
-    + """
-RETURN p.uid AS a, q.uid AS b, kind, props
+CALL (p) {
+  MATCH (p)-[r:CONNECTED_TO]->(q:Person) WHERE elementId(q) IN $ids
+  RETURN collect([elementId(q), coalesce(r.since, r.connected_on), r.kind, r.source]) AS stated
+}
+CALL (p, id) {
+  MATCH (p)-[w1:WORKS_AT]->(c:Company)
+  WHERE c.deleted_at IS NULL
+  WITH p, w1, c, COUNT { (c)<-[:WORKS_AT]-() } <= $crowd AS small
+  MATCH (c)<-[w2:WORKS_AT]-(q:Person)
+  WHERE elementId(q) IN $ids AND id < elementId(q)
+  WITH p, q, c, w1, w2, small
+  WHERE (w1.start IS NULL OR w2.end IS NULL OR w1.start <= w2.end)
+    AND (w2.start IS NULL OR w1.end IS NULL OR w2.start <= w1.end)
+    AND (small OR EXISTS { (p)-[:KNOWS|CONNECTED_TO]-(q) })
+  RETURN collect([elementId(q), c.uid, w1.start, w1.end, w2.start, w2.end, w1.role,
+                  w2.role]) AS tenures
+}
+WITH id, knows, stated, tenures WHERE size(knows) + size(stated) + size(tenures) > 0
+RETURN id, knows, stated, tenures
 """
-)
 
+# The live people among $ids: uid, colleague, customer (employed now at a company with a
+# won deal), current employers, seniority and title.
 PEOPLE_FACTS: LiteralString = """
-UNWIND $uids AS uid
-MATCH (p:Person {uid: uid})
-WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
+UNWIND $ids AS id
+MATCH (p:Person) WHERE elementId(p) = id
+  AND p.deleted_at IS NULL AND p.merged_into IS NULL
 OPTIONAL MATCH (p)-[w:WORKS_AT]->(c:Company)
   WHERE w.end IS NULL AND c.deleted_at IS NULL
-WITH p, collect(DISTINCT c) AS employers
-RETURN p.uid AS uid, coalesce(p.is_colleague, false) AS colleague,
+WITH id, p, collect(DISTINCT c) AS employers
+RETURN id, p.uid AS uid, coalesce(p.is_colleague, false) AS colleague,
        [c IN employers | c.uid] AS companies, p.seniority AS seniority, p.title AS title,
        any(c IN employers WHERE EXISTS {
          MATCH (d:Deal)-[:FOR]->(c) WHERE d.stage = 'closed_won' AND d.deleted_at IS NULL
@@ -136,9 +146,3 @@ ALL_SHORTEST_PATHS: dict[int, LiteralString] = {
     5: _ALL_SHORTEST_HEAD + "5" + _TAIL,
     6: _ALL_SHORTEST_HEAD + "6" + _TAIL,
 }
-
-CONTACT_UIDS: LiteralString = """
-MATCH (p:Person)-[:KNOWS]-()
-WHERE coalesce(p.is_colleague, false) = false AND p.deleted_at IS NULL
-RETURN DISTINCT p.uid AS uid ORDER BY uid
-"""

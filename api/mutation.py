@@ -19,6 +19,7 @@ from api.mutations import (
     merges,
     org,
     people,
+    relationships,
     sources,
 )
 from api.permissions import IsEditor
@@ -125,4 +126,9 @@ class Mutation:
     )
     unmerge: merges.UnmergeResult = _editor(
         merges.unmerge, "Undo a merge: both records and their relationships as before it."
+    )
+    state_relationship: relationships.StateRelationshipResult = _editor(
+        relationships.state_relationship,
+        "Say how two people know each other (a CONNECTED_TO with a kind): an explicit "
+        "signal of their relationship strength.",
     )

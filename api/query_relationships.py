@@ -23,7 +23,7 @@ from schema.gql.relationships import (
 )
 from schema.gql.results import NotFound
 
-__all__ = ["RelationshipQuery"]
+__all__ = ["RelationshipQuery", "strength_result"]
 
 
 def _person_uid(value: relay.GlobalID, field: str) -> str:
@@ -50,7 +50,8 @@ def _formula(answer: StrengthAnswer) -> StrengthFormula:
     )
 
 
-def _strength(answer: StrengthAnswer) -> RelationshipStrength:
+def strength_result(answer: StrengthAnswer) -> RelationshipStrength:
+    """The GraphQL form of a strength answer."""
     tie, weights = answer.tie, answer.parameters.signal_weights
     return RelationshipStrength(
         as_of=answer.as_of,
@@ -113,4 +114,4 @@ class RelationshipQuery:
         )
         if isinstance(answer, MissingPerson):
             return NotFound(message=answer.message, field=answer.field)
-        return _strength(answer)
+        return strength_result(answer)

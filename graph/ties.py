@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph.driver import GraphClient
 from graph.queries import knows
 from graph.reading.records import native
@@ -10,7 +12,7 @@ from schema.activity import SharedInteraction
 from schema.enums import InteractionKind, ParticipantRole
 from schema.referrals import PersonTie, StatedLink
 
-__all__ = ["TieReader"]
+__all__ = ["TieReader", "TieWriter"]
 
 
 class TieReader:
@@ -59,3 +61,18 @@ class TieReader:
             timeout=self.timeout,
         )
         return [PersonTie(other_uid=str(r["uid"]), knows=knows_link(r["props"])) for r in rows]
+
+
+class TieWriter:
+    """Writes stated relationships."""
+
+    def __init__(self, client: GraphClient) -> None:
+        self.client = client
+
+    async def state(self, a_uid: str, b_uid: str, *, kind: str, since: date | None) -> bool:
+        """Record that ``a_uid`` and ``b_uid`` know each other as ``kind``; False when one
+        of them is not a live person."""
+        rows = await self.client.write(
+            knows.STATE_RELATIONSHIP, {"a": a_uid, "b": b_uid, "kind": kind, "since": since}
+        )
+        return bool(rows and rows[0]["written"])

@@ -4,7 +4,7 @@ person's strongest ties."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from algorithms.relationship_strength import (
     DEFAULT_PARAMETERS,
@@ -18,7 +18,7 @@ from algorithms.relationship_strength import (
 from algorithms.strength_breakdown import StrengthTerm, strength_breakdown
 from api.loaders import RequestLoaders
 from graph.driver import GraphClient
-from graph.ties import TieReader
+from graph.ties import TieReader, TieWriter
 from schema.enums import ExplicitSignal
 from schema.errors import InvalidInput
 from schema.referrals import PersonTie, StatedLink
@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 MAX_TIES = 100
+MAX_KIND = 100
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,6 +73,7 @@ class RelationshipService:
         parameters: StrengthParameters = DEFAULT_PARAMETERS,
     ) -> None:
         self.reader = TieReader(client)
+        self.writer = TieWriter(client)
         self.loaders = loaders
         self.parameters = parameters
 
@@ -105,6 +107,22 @@ class RelationshipService:
             terms=strength_breakdown(tie, parameters=self.parameters),
             parameters=self.parameters,
         )
+
+    async def state_relationship(
+        self, a_uid: str, b_uid: str, *, kind: str, since: date | None = None
+    ) -> StrengthAnswer | MissingPerson:
+        """Record a stated relationship between two people (a CONNECTED_TO with a kind) and
+        return their strength with it."""
+        kind = kind.strip()
+        if not 0 < len(kind) <= MAX_KIND:
+            raise InvalidInput(f"kind must have 1 to {MAX_KIND} characters", field="kind")
+        if a_uid == b_uid:
+            raise InvalidInput("personA and personB must be two different people", field="personB")
+        for field, uid in (("personA", a_uid), ("personB", b_uid)):
+            if await self.loaders.person.load(uid) is None:
+                return MissingPerson(field=field, message=f"no person with the id of {field}")
+        await self.writer.state(a_uid, b_uid, kind=kind, since=since)
+        return await self.strength(a_uid, b_uid)
 
     async def ties_of(
         self,

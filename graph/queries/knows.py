@@ -15,6 +15,7 @@ __all__ = [
     "PERSON_PAIR_ACTIVITY",
     "PERSON_UID_PAGE",
     "REPLACE_PERSON_KNOWS",
+    "STATE_RELATIONSHIP",
     "UPSERT_KNOWS",
 ]
 
@@ -112,4 +113,15 @@ RETURN q.uid AS uid, k {.strength, .count, .first_at, .last_at, .trend, .going_c
        .reciprocity, .recent_volume, .previous_volume} AS props
 ORDER BY k.strength DESC, uid
 LIMIT $first
+"""
+
+# A stated relationship (a user says how two people know each other): one CONNECTED_TO per
+# ordered pair from the API, its kind and date replaced when stated again.
+STATE_RELATIONSHIP: LiteralString = """
+MATCH (a:Person {uid: $a}) WHERE a.deleted_at IS NULL
+MATCH (b:Person {uid: $b}) WHERE b.deleted_at IS NULL
+MERGE (a)-[r:CONNECTED_TO {source: 'api', source_id: $a + '>' + $b}]->(b)
+  ON CREATE SET r.created_at = datetime()
+SET r.kind = $kind, r.since = $since, r.updated_at = datetime()
+RETURN count(r) AS written
 """

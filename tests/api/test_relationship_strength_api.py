@@ -154,3 +154,45 @@ def test_a_page_of_ties_is_bounded(gql: Gql) -> None:
     )
 
     assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "first"}
+
+
+STATE = """
+mutation($a: ID!, $b: ID!, $kind: String!) {
+  stateRelationship(personA: $a, personB: $b, kind: $kind, since: "2023-04-01") {
+    __typename
+    ... on StateRelationshipSuccess { strength { strength signals { kind label since } } }
+    ... on NotFound { field }
+    ... on ValidationError { field }
+  }
+}
+"""
+
+
+def test_a_stated_relationship_is_written_once_and_counts_as_a_signal(gql: Gql) -> None:
+    ids = {"a": gid("Person", CAROL.uid), "b": gid("Person", ANN.uid)}
+
+    first = gql(STATE, {**ids, "kind": "former colleague"})["data"]["stateRelationship"]
+    again = gql(STATE, {**ids, "kind": "friend"})["data"]["stateRelationship"]
+
+    assert first["__typename"] == "StateRelationshipSuccess"
+    assert first["strength"]["strength"] == pytest.approx(0.5)
+    assert again["strength"]["signals"] == [
+        {"kind": "RELATIONSHIP", "label": "friend", "since": "2023-04-01"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("b", "kind", "expected"),
+    [
+        ("person:test:nobody", "friend", ("NotFound", "personB")),
+        (CAROL.uid, "friend", ("ValidationError", "personB")),
+        (ANN.uid, "  ", ("ValidationError", "kind")),
+    ],
+)
+def test_stating_a_relationship_refuses_what_it_cannot_record(
+    gql: Gql, b: str, kind: str, expected: tuple[str, str]
+) -> None:
+    body = gql(STATE, {"a": gid("Person", CAROL.uid), "b": gid("Person", b), "kind": kind})
+
+    result = body["data"]["stateRelationship"]
+    assert (result["__typename"], result["field"]) == expected

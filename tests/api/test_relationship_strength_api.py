@@ -79,7 +79,12 @@ def test_the_strength_of_a_pair_follows_the_published_formula(gql: Gql) -> None:
         "strength",
     ]
     assert result["channels"] == [
-        {"kind": "MEETING", "count": 8, "volume": pytest.approx(expected.volume), "share": 1.0}
+        {
+            "kind": "MEETING",
+            "count": 8,
+            "volume": pytest.approx(expected.volume),
+            "share": pytest.approx(1.0),
+        }
     ]
     assert result["trend"]["direction"] == "NEW"
     assert result["goingCold"] is False

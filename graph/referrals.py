@@ -1,15 +1,22 @@
 """The bounded projection behind referral paths.
 
-Every path of at most ``max_hops`` hops from a source to a target has each of its people
-within ``floor(max_hops / 2)`` hops of a source or within ``ceil(max_hops / 2)`` hops of a
-target, so the union of those two neighbourhood balls holds every such path. Each ball grows
-one round (one read) at a time over KNOWS, CONNECTED_TO and overlapping tenures at a
-company (only at companies of at most ``crowd`` people on record: at a bigger one a shared
-tenure is evidence only on a pair that also knows each other). When a round would pass the
-ball's share of the node cap, the people reached by the strongest chains of ties (product
-of the hops' quick strengths from the seeds) are kept, and the projection says it was
-``truncated``. One more read fetches every link among the people kept, one their facts.
-Every read carries a timeout; deleted and merged-away people never appear.
+A person at position ``i`` of a path of ``max_hops`` hops is ``i`` hops from its source and
+``max_hops - i`` from its target, so with a ball of radius ``rs`` around the sources and
+one of radius ``rt`` around the targets, ``rs + rt = max_hops - 1`` is enough for the union
+to hold every person of every such path (the sources and targets themselves are the
+seeds); one more read fetches every link among the union, the path's edges included. The
+split is chosen as bidirectional search does: each round (one read) grows the ball whose
+frontier is cheaper to expand (fewer ties, read from the degree store), so a hub such as
+a colleague with thousands of ties, or the whole home team, stays a seed while the
+target's side grows; a ball never grows from a source (no path passes through one).
+
+Growth follows KNOWS, CONNECTED_TO and overlapping tenures at a company (only at companies
+of at most ``crowd`` people on record: at a bigger one a shared tenure is evidence only on
+a pair that also knows each other). A round expands the frontier people with the strongest
+chains of ties first (product of the hops' quick strengths from the seeds), within a work
+budget of ``work`` ties, and keeps the strongest chains it reaches while the node cap has
+room; anything cut makes the projection ``truncated``. Every read carries a timeout;
+deleted and merged-away people never appear.
 """
 
 from __future__ import annotations
@@ -66,9 +73,10 @@ class ReferralReader:
         stated_weight: float,
         tenure_weight: float,
         crowd: int = 150,
+        work: int = 50_000,
     ) -> ReferralProjection:
-        """The union of the balls around ``sources`` and ``targets`` with every link among
-        its people and their facts; at most ``node_cap`` people (plus the seeds)."""
+        """The people within reach of both sides, every link among them and their facts;
+        at most ``node_cap`` people besides the seeds."""
         if max_hops < 1 or node_cap < 2:
             raise ValueError("max_hops must be at least 1 and node_cap at least 2")
         weights = {"stated": stated_weight, "tenure": tenure_weight, "crowd": crowd}
@@ -76,14 +84,61 @@ class ReferralReader:
             referrals.SEED_IDS, {"uids": sorted({*sources, *targets})}, timeout=self.timeout
         )
         ids = {str(r["uid"]): str(r["id"]) for r in seeds}
-        half = node_cap // 2
-        near_sources, cut_s = await self._ball(
-            [ids[u] for u in sources if u in ids], max_hops // 2, half, weights
+        start = _Ball([ids[u] for u in sources if u in ids])
+        end = _Ball([ids[u] for u in targets if u in ids], never=set(start.score))
+        reached = set(start.score) | set(end.score)
+        truncated = False
+        for _ in range(max_hops - 1):
+            costs = {id_: 0 for id_ in start.frontier + end.frontier}
+            if costs:
+                costs = await self._degrees(list(costs))
+            side = min((start, end), key=lambda ball: ball.cost(costs))
+            if not side.frontier:
+                break
+            room = max(node_cap - len(reached), 0)
+            truncated |= await self._grow(side, room, costs, work, weights)
+            reached |= set(side.score)
+        return await self._collect(sorted(reached), crowd, truncated)
+
+    async def _degrees(self, frontier: list[str]) -> dict[str, int]:
+        rows = await self.client.read(
+            referrals.FRONTIER_DEGREES, {"ids": frontier}, timeout=self.timeout
         )
-        near_targets, cut_t = await self._ball(
-            [ids[u] for u in targets if u in ids], max_hops - max_hops // 2, half, weights
+        return {str(r["id"]): int(r["degree"]) for r in rows}
+
+    async def _grow(
+        self,
+        ball: _Ball,
+        room: int,
+        costs: dict[str, int],
+        work: int,
+        weights: dict[str, float | int],
+    ) -> bool:
+        """One round: expand the strongest affordable frontier; True when anything was cut."""
+        frontier: list[str] = []
+        spent, cut = 0, False
+        for id_ in ball.frontier:
+            if spent + costs.get(id_, 0) > work and frontier:
+                cut = True
+                continue
+            frontier.append(id_)
+            spent += costs.get(id_, 0)
+        rows = await self.client.read(
+            referrals.NEIGHBOURS,
+            {"ids": frontier, "chains": {i: ball.score[i] for i in frontier}, **weights},
+            timeout=self.timeout,
         )
-        ordered = sorted(near_sources | near_targets)
+        found = {
+            str(r["id"]): float(r["chain"] or 0.0) for r in rows if str(r["id"]) not in ball.score
+        }
+        ranked = sorted(found, key=lambda i: (-found[i], i))
+        if len(ranked) > room:
+            cut, ranked = True, ranked[:room]
+        ball.score.update((i, found[i]) for i in ranked)
+        ball.frontier = [i for i in ranked if i not in ball.never]
+        return cut
+
+    async def _collect(self, ordered: list[str], crowd: int, truncated: bool) -> ReferralProjection:
         facts = await self.client.read(
             referrals.PEOPLE_FACTS, {"ids": ordered}, timeout=self.timeout
         )
@@ -94,38 +149,24 @@ class ReferralReader:
         return ReferralProjection(
             people={f.uid: f for f in (_facts(r) for r in facts)},
             pairs=tuple(_pairs(links, uids)),
-            truncated=cut_s or cut_t,
+            truncated=truncated,
         )
 
-    async def _ball(
-        self, seeds: Collection[str], radius: int, cap: int, weights: dict[str, float | int]
-    ) -> tuple[set[str], bool]:
-        """Element ids within ``radius`` hops of ``seeds``, at most ``cap`` (seeds aside):
-        each round expands the frontier people with the strongest chains first, no more of
-        them than there is room left, and keeps the strongest chains it reaches."""
-        score = dict.fromkeys(seeds, 1.0)
-        frontier, truncated = sorted(seeds), False
-        for _ in range(radius):
-            room = max(cap - len(score), 0)
-            if not frontier or not room:
-                truncated = truncated or bool(frontier)
-                break
-            if len(frontier) > room:
-                truncated, frontier = True, frontier[:room]
-            rows = await self.client.read(
-                referrals.NEIGHBOURS,
-                {"ids": frontier, "chains": {i: score[i] for i in frontier}, **weights},
-                timeout=self.timeout,
-            )
-            reached = {
-                str(r["id"]): float(r["chain"] or 0.0) for r in rows if str(r["id"]) not in score
-            }
-            ranked = sorted(reached, key=lambda i: (-reached[i], i))
-            if len(ranked) > room:
-                truncated, ranked = True, ranked[:room]
-            score.update((i, reached[i]) for i in ranked)
-            frontier = ranked
-        return set(score), truncated
+
+class _Ball:
+    """One side's reach: the best chain per element id, and the frontier to grow next
+    (strongest first; people in ``never`` are reached but never grown from)."""
+
+    def __init__(self, seeds: list[str], *, never: set[str] | None = None) -> None:
+        self.score = dict.fromkeys(seeds, 1.0)
+        self.never = never or set()
+        self.frontier = sorted(i for i in seeds if i not in self.never)
+
+    def cost(self, degrees: dict[str, int]) -> float:
+        """What growing the frontier would read; empty frontiers cost nothing to skip."""
+        if not self.frontier:
+            return float("inf")
+        return float(sum(degrees.get(i, 0) for i in self.frontier))
 
 
 class ShortestPathBaseline:

@@ -9,6 +9,7 @@ from typing import LiteralString
 __all__ = [
     "ALL_SHORTEST_PATHS",
     "COMPANY_EMPLOYEES",
+    "FRONTIER_DEGREES",
     "HOME_TEAM",
     "LINKS_AMONG",
     "NEIGHBOURS",
@@ -23,6 +24,15 @@ SEED_IDS: LiteralString = """
 UNWIND $uids AS uid
 MATCH (p:Person {uid: uid})
 RETURN uid, elementId(p) AS id
+"""
+
+# What expanding each of $ids would cost: their KNOWS and CONNECTED_TO degree plus an
+# allowance per employer (read from the degree store, no relationship is touched).
+FRONTIER_DEGREES: LiteralString = """
+UNWIND $ids AS id
+MATCH (p:Person) WHERE elementId(p) = id
+RETURN id, COUNT { (p)-[:KNOWS|CONNECTED_TO]-() } + 20 * COUNT { (p)-[:WORKS_AT]->() }
+       AS degree
 """
 
 # One round of the neighbourhood: every person one hop from the frontier with the strongest

@@ -19,15 +19,17 @@ async def reader(clean_graph: GraphClient) -> ReferralReader:
     return ReferralReader(clean_graph, timeout=10)
 
 
-async def test_the_balls_reach_half_the_hops_from_each_side(reader: ReferralReader) -> None:
+async def test_the_balls_grow_max_hops_minus_one_rounds_in_all(reader: ReferralReader) -> None:
     one = await reader.project([CAROL.uid], [ANN.uid], max_hops=1, node_cap=100, **WEIGHTS)
     two = await reader.project([CAROL.uid], [ANN.uid], max_hops=2, node_cap=100, **WEIGHTS)
+    four = await reader.project([CAROL.uid], [ANN.uid], max_hops=4, node_cap=100, **WEIGHTS)
 
-    # maxHops 1: no ball around Carol, one hop around Ann (Bob, Eve).
-    assert set(one.people) == {CAROL.uid, ANN.uid, BOB.uid, EVE.uid}
-    # maxHops 2: one hop around each: Carol's coworker Dan and her contact Bob too.
-    assert set(two.people) == {CAROL.uid, ANN.uid, BOB.uid, EVE.uid, DAN.uid}
-    assert not one.truncated and not two.truncated
+    # One hop needs no growth: the seeds and the links between them.
+    assert set(one.people) == {CAROL.uid, ANN.uid} and one.pairs == ()
+    # Two hops: one round, on one side, reaches Bob, the middle of the only 2-hop path.
+    assert BOB.uid in two.people and len(two.people) <= 4
+    assert set(four.people) == {CAROL.uid, ANN.uid, BOB.uid, DAN.uid, EVE.uid}
+    assert not one.truncated and not two.truncated and not four.truncated
 
 
 async def test_every_link_among_the_people_comes_with_its_evidence(reader: ReferralReader) -> None:
@@ -45,10 +47,10 @@ async def test_every_link_among_the_people_comes_with_its_evidence(reader: Refer
 
 
 async def test_the_node_cap_keeps_the_strongest_and_says_it_cut(reader: ReferralReader) -> None:
-    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=2, node_cap=4, **WEIGHTS)
+    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=3, node_cap=3, **WEIGHTS)
 
     assert projection.truncated
-    # Two per ball: each seed plus its strongest neighbour (Bob, by eight meetings).
+    # Room for one more person: Bob, the strongest tie (eight meetings), not a coworker.
     assert set(projection.people) == {CAROL.uid, ANN.uid, BOB.uid}
 
 

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from graph.driver import GraphClient
-from tests.api.referral_data import BETA, DAN, EVE, seed_referrals, soft_delete
+from tests.api.crm_data import EVE
+from tests.api.referral_data import BETA, DAN, seed_referrals, soft_delete
 from tests.graph.records import ACME, ANN, BOB, CAROL, HOME
 
 pytestmark = pytest.mark.neo4j

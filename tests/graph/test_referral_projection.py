@@ -6,11 +6,23 @@ import pytest
 
 from graph.driver import GraphClient
 from graph.referrals import ReferralReader
-from tests.api.referral_data import DAN, EVE, seed_referrals, soft_delete
+from schema.referrals import ReferralProjection
+from tests.api.crm_data import EVE
+from tests.api.referral_data import DAN, seed_referrals, soft_delete
 from tests.graph.records import ANN, BOB, CAROL
 
 pytestmark = pytest.mark.neo4j
-WEIGHTS = {"stated_weight": 0.2, "tenure_weight": 0.2}
+
+
+async def project(reader: ReferralReader, max_hops: int, node_cap: int) -> ReferralProjection:
+    return await reader.project(
+        [CAROL.uid],
+        [ANN.uid],
+        max_hops=max_hops,
+        node_cap=node_cap,
+        stated_weight=0.2,
+        tenure_weight=0.2,
+    )
 
 
 @pytest.fixture
@@ -20,9 +32,9 @@ async def reader(clean_graph: GraphClient) -> ReferralReader:
 
 
 async def test_the_balls_grow_max_hops_minus_one_rounds_in_all(reader: ReferralReader) -> None:
-    one = await reader.project([CAROL.uid], [ANN.uid], max_hops=1, node_cap=100, **WEIGHTS)
-    two = await reader.project([CAROL.uid], [ANN.uid], max_hops=2, node_cap=100, **WEIGHTS)
-    four = await reader.project([CAROL.uid], [ANN.uid], max_hops=4, node_cap=100, **WEIGHTS)
+    one = await project(reader, 1, 100)
+    two = await project(reader, 2, 100)
+    four = await project(reader, 4, 100)
 
     # One hop needs no growth: the seeds and the links between them.
     assert set(one.people) == {CAROL.uid, ANN.uid} and one.pairs == ()
@@ -33,7 +45,7 @@ async def test_the_balls_grow_max_hops_minus_one_rounds_in_all(reader: ReferralR
 
 
 async def test_every_link_among_the_people_comes_with_its_evidence(reader: ReferralReader) -> None:
-    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=2, node_cap=100, **WEIGHTS)
+    projection = await project(reader, 2, 100)
 
     pairs = {(p.a_uid, p.b_uid): p for p in projection.pairs}
     bob_ann = pairs[tuple(sorted((BOB.uid, ANN.uid)))]  # type: ignore[index]
@@ -47,7 +59,7 @@ async def test_every_link_among_the_people_comes_with_its_evidence(reader: Refer
 
 
 async def test_the_node_cap_keeps_the_strongest_and_says_it_cut(reader: ReferralReader) -> None:
-    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=3, node_cap=3, **WEIGHTS)
+    projection = await project(reader, 3, 3)
 
     assert projection.truncated
     # Room for one more person: Bob, the strongest tie (eight meetings), not a coworker.
@@ -59,7 +71,7 @@ async def test_deleted_people_are_left_out(
 ) -> None:
     await soft_delete(clean_graph, BOB.uid)
 
-    projection = await reader.project([CAROL.uid], [ANN.uid], max_hops=4, node_cap=100, **WEIGHTS)
+    projection = await project(reader, 4, 100)
 
     assert BOB.uid not in projection.people
     assert all(BOB.uid not in (p.a_uid, p.b_uid) for p in projection.pairs)

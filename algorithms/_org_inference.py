@@ -212,10 +212,16 @@ def _choose(
 _GAP_WORDS = ("one level up", "two levels up", "three levels up")
 
 
+def _plural(n: float, word: str) -> str:
+    return f"{n:.0f} {word}" + ("" if n == 1 else "s")
+
+
 def _reason(person: Member, c: _Candidate) -> str:
     parts: list[str] = []
     if c.head:
-        parts.append(f"heads {department_label(person.department)}, so reports to the top")
+        parts.append(
+            f"heads {department_label(person.department)}, and department heads report to the top"
+        )
     elif c.relation == "same":
         parts.append(f"same department ({department_label(person.department)})")
     elif c.relation == "top":
@@ -224,9 +230,7 @@ def _reason(person: Member, c: _Candidate) -> str:
         parts.append(f"another department ({department_label(c.member.department)})")
     if c.gap is None:
         parts.append("seniority unknown")
-    elif c.gap == 0:
-        parts.append("the executive over this level")
-    else:
+    elif c.gap >= 1:
         parts.append(_GAP_WORDS[c.gap - 1] if c.gap <= 3 else f"{c.gap} levels up")
     if c.siblings > 0:
         parts.append(f"manages {c.siblings:.0%} of the peers with a known line")
@@ -237,11 +241,11 @@ def _reason(person: Member, c: _Candidate) -> str:
 def _interaction_words(name: str, s: Mapping[str, float]) -> list[str]:
     words: list[str] = []
     if s["organised"]:
-        words.append(f"organises {s['organised']:.0f} meetings {name} attends")
+        words.append(f"organises {_plural(s['organised'], 'meeting')} {name} attends")
     if s["copied"]:
-        words.append(f"copied on {s['copied']:.0f} of {name}'s mails")
+        words.append(f"copied on {_plural(s['copied'], 'mail')} of {name}'s")
     if s["interactions"]:
-        words.append(f"{s['interactions']:.0f} interactions together")
+        words.append(f"{_plural(s['interactions'], 'interaction')} together")
     if not any(s.values()):
         words.append("no interactions seen")
     return words

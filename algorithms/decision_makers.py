@@ -70,6 +70,17 @@ _ROLE_WEIGHTS = MappingProxyType(
     }
 )
 _CLOSED = frozenset({DealStage.CLOSED_WON, DealStage.CLOSED_LOST})
+_SENIORITY_WORDS = MappingProxyType(
+    {
+        Seniority.BOARD: "board-level",
+        Seniority.C_LEVEL: "C-level",
+        Seniority.VP: "VP-level",
+        Seniority.DIRECTOR: "director-level",
+        Seniority.MANAGER: "manager-level",
+        Seniority.INDIVIDUAL_CONTRIBUTOR: "individual contributor",
+        Seniority.UNKNOWN: "seniority unknown from the",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -313,8 +324,9 @@ def _explanations(
         else "nobody reports to them"
     )
     return {
-        "seniority": f"{seniority.value.replace('_', ' ')} title"
-        + (f" ({title})" if title else " (no title known)"),
+        "seniority": f"{_SENIORITY_WORDS[seniority]} title ({title})"
+        if title
+        else "no title known",
         "org level": level,
         "span of control": team,
         "influence": f"{central:.0%} of the account's top broker: how often the account's "

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from strawberry.types import Info as StrawberryInfo
 
 from api.loaders import RequestLoaders, build_loaders
+from api.org_results import CommitteeField
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
+from api.services.org import OrgService
 from api.services.status import StatusService
 from graph.driver import GraphClient
 from schema.auth import Principal
@@ -28,6 +30,8 @@ class Context:
     crm: CrmService
     analytics: AnalyticsService
     commands: CommandServices
+    org: OrgService
+    committees: CommitteeField
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -44,12 +48,15 @@ def build_context(
 ) -> Context:
     """Build a request's context around the app's graph client."""
     loaders = build_loaders(client)
+    org = OrgService(client)
     return Context(
         status=StatusService(client),
         loaders=loaders,
         crm=CrmService(client, loaders, max_page_size=max_page_size),
         analytics=AnalyticsService(client),
         commands=CommandServices.over(client),
+        org=org,
+        committees=CommitteeField(org),
         principal=principal,
         request_id=request_id,
     )

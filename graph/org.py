@@ -81,6 +81,11 @@ class OrgReader:
         self.company_cap = company_cap
         self.timeout = timeout
 
+    async def company_uids(self, *, after: str = "", limit: int = 500) -> list[str]:
+        """Live company uids after ``after``, in order, ``limit`` at most."""
+        rows = await self._read(org.COMPANY_UIDS, {"after": after, "limit": limit})
+        return [str(r["uid"]) for r in rows]
+
     async def family(
         self, company_uid: str, *, include_subsidiaries: bool, depth: int = 3
     ) -> tuple[str, ...] | None:

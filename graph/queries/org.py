@@ -11,6 +11,7 @@ from typing import LiteralString
 
 __all__ = [
     "COMPANY_FAMILY",
+    "COMPANY_UIDS",
     "DEAL_COMMITTEE",
     "DEAL_ROLES_OF_PEOPLE",
     "INTERACTIONS_AMONG",
@@ -37,6 +38,12 @@ ORDER BY hops, sub.name, sub.uid
 RETURN root.uid AS uid, root.name AS name, collect(sub.uid)[..$cap] AS subsidiaries
 """
 )
+
+# Live companies, by uid, a page at a time.
+COMPANY_UIDS: LiteralString = """
+MATCH (c:Company) WHERE c.uid > $after AND c.deleted_at IS NULL AND c.merged_into IS NULL
+RETURN c.uid AS uid ORDER BY uid LIMIT $limit
+"""
 
 # The people working at the companies on $as_of, in any role, most senior first (so a cap
 # keeps the top of the organisation). A person may come back once per tenure.

@@ -1,11 +1,12 @@
-"""What GraphQL types may reach on the request context: the per-request DataLoaders.
+"""What GraphQL types may reach on the request context: the per-request DataLoaders, and
+the answers of nested intelligence fields.
 
-Declared here as a Protocol so that schema/ never imports api/; api/context.py provides it.
+Declared here as Protocols so that schema/ never imports api/; api/context.py provides them.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from strawberry.dataloader import DataLoader
 
@@ -20,7 +21,10 @@ from schema.model import (
     ReportingLine,
 )
 
-__all__ = ["HasLoaders", "Loaders"]
+if TYPE_CHECKING:
+    from schema.gql.committee import BuyingCommittee
+
+__all__ = ["CommitteeSource", "HasCommittees", "HasLoaders", "Loaders"]
 
 
 class Loaders(Protocol):
@@ -49,3 +53,16 @@ class HasLoaders(Protocol):
 
     @property
     def loaders(self) -> Loaders: ...
+
+
+class CommitteeSource(Protocol):
+    """Answers ``Deal.buyingCommittee``."""
+
+    async def of_deal(self, deal_uid: str) -> BuyingCommittee | None: ...
+
+
+class HasCommittees(HasLoaders, Protocol):
+    """A request context that also answers buying committees."""
+
+    @property
+    def committees(self) -> CommitteeSource: ...

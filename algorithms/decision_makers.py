@@ -319,7 +319,8 @@ def _explanations(
     if position.line is not None and position.line.kind.value == "inferred":
         level += " (through an inferred line)"
     team = (
-        f"{position.team_size} people below, {position.direct_reports} of them directly"
+        f"{position.team_size} {'person' if position.team_size == 1 else 'people'} below, "
+        f"{position.direct_reports} of them directly"
         if position.team_size
         else "nobody reports to them"
     )

@@ -130,8 +130,8 @@ def _head_seats(
     for department, people in sorted(departments.items()):
         if department in taken or department in _NO_HEAD_SEAT or len(people) < 2:
             continue
-        if any(m.level is not None and m.level <= _DIRECTOR for m in people):
-            continue
+        if any(not m.titled or (m.level is not None and m.level <= _DIRECTOR) for m in people):
+            continue  # someone without a title may well be the head
         label = department_label(department)
         seats.append(
             EmptySeat(

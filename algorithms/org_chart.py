@@ -38,8 +38,8 @@ CTO when it has finance or engineering staff; one of ``large_size`` or more a ch
 every function it staffs (CFO, CTO, COO, CMO, CRO, CHRO, General Counsel, CIO), except
 that companies writing titles in Chinese usually head sales, HR and legal with a VP
 (副总裁). A seat is empty when nobody that senior works in the department. In companies of
-``mid_size`` or more, a department of two or more people with nobody at director level or
-above has an empty head seat.
+``mid_size`` or more, a department of two or more people, all titled and none at director
+level or above, has an empty head seat.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ Every company is read as of the demo's anchor date, through the service the API 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 
 from algorithms.evaluation import precision_recall, spearman
@@ -27,17 +28,19 @@ __all__ = ["score_org_chart"]
 ORG, DECIDERS = "org chart", "decision makers"
 CONFIDENT = 0.5
 MIN_RANKED = 5
+_PARALLEL = 8
 
 
 async def _answers(client: GraphClient, truth: GroundTruth) -> list[DecisionMakersAnswer]:
+    """Every company's ranking (and chart), ``_PARALLEL`` companies at a time."""
     reader, service = OrgReader(client), OrgService(client)
     answers: list[DecisionMakersAnswer] = []
     after = ""
-    while page := await reader.company_uids(after=after):
-        for uid in page:
-            found = await service.decision_makers(uid, limit=None, as_of=truth.anchor)
-            if found is not None:
-                answers.append(found)
+    while page := await reader.company_uids(after=after, limit=_PARALLEL):
+        found = await asyncio.gather(
+            *(service.decision_makers(uid, limit=None, as_of=truth.anchor) for uid in page)
+        )
+        answers.extend(a for a in found if a is not None)
         after = page[-1]
     return answers
 

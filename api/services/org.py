@@ -3,6 +3,7 @@ account through graph/, run the algorithms in a threadpool, return plain results
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,8 @@ class OrgService:
         self._org = OrgReader(client)
         self._committees = CommitteeReader(client)
         self._window = window_days
+        # Per instance (one per request): deals of one account share its ranking.
+        self._rankings: dict[str, asyncio.Task[DecisionMakersAnswer | None]] = {}
 
     async def org_chart(
         self,
@@ -124,11 +127,7 @@ class OrgService:
         deal = await self._committees.committee(deal_uid)
         if deal is None:
             return None
-        account = (
-            await self.decision_makers(deal.company_uid, limit=None)
-            if deal.company_uid is not None
-            else None
-        )
+        account = await self._ranking(deal.company_uid) if deal.company_uid else None
         candidates = _candidates(account) if account is not None else []
         targets = [p for p, _ in deal.members] + [
             c.person for c in candidates if c.person not in dict(deal.members)
@@ -142,6 +141,14 @@ class OrgService:
             amount=deal.amount,
         )
         return CommitteeAnswer(deal=deal, account=account, coverage=coverage)
+
+    def _ranking(self, company_uid: str) -> asyncio.Task[DecisionMakersAnswer | None]:
+        """Today's full ranking of an account, computed once per service instance."""
+        if company_uid not in self._rankings:
+            self._rankings[company_uid] = asyncio.ensure_future(
+                self.decision_makers(company_uid, limit=None)
+            )
+        return self._rankings[company_uid]
 
 
 def _involvements(roles: Sequence[DealRole]) -> Mapping[str, list[DealInvolvement]]:

@@ -5,11 +5,11 @@ expected role nobody covers, whom to engage next and who can introduce us.
   (someone owns the budget), a champion (someone sells it inside for us), and a technical
   buyer when the account has engineering or IT staff (they will evaluate the product).
 * **Connection** to a member: the strongest KNOWS tie from one of our colleagues.
-* **Next person** for a missing role: among the account's people not on the committee (and,
-  failing that, its members: in a small account one person often holds several roles), the
-  best decision-maker score among those who fit the role, trying the closest fit first:
-  decision maker: VP or above; economic buyer: finance at director level or above, then
-  anyone in finance, then C-level; technical buyer: engineering or IT at manager level or
+* **Next person** for a missing role: the best decision-maker score among the account's
+  people who fit the role, trying the closest fit first, and for each fit the people not on
+  the committee before its members (in a small account one person often holds several
+  roles): decision maker: VP or above; economic buyer: finance at director level or above,
+  then C-level, then anyone in finance; technical buyer: engineering or IT at manager level or
   above, then anyone there; champion: a manager, director or VP (else anyone below
   C-level), ranked by decision-maker score plus the strength of our best path to them.
 * **Introducer**: :func:`best_introducer`, the colleague with the strongest path of at most
@@ -300,11 +300,11 @@ _FITS: Mapping[DealContactRole, tuple[_Fit, ...]] = {
             "finance at director level or above",
             lambda c: c.department is Department.FINANCE and _at_least(c, Seniority.DIRECTOR),
         ),
-        ("finance", lambda c: c.department is Department.FINANCE),
         (
-            "no finance lead known: C-level holds the budget",
+            "no finance lead known: the executives hold the budget",
             lambda c: _at_least(c, Seniority.C_LEVEL),
         ),
+        ("finance", lambda c: c.department is Department.FINANCE),
     ),
     DealContactRole.TECHNICAL_BUYER: (
         (
@@ -345,12 +345,12 @@ def _missing(
     colleagues: Sequence[str],
     weight: str,
 ) -> MissingRole:
-    """The best fit among people not on the committee; failing that, a member who fits
-    (in a small account one person often holds several roles)."""
+    """The closest fit: someone not on the committee, else a member who fits as well (in a
+    small account one person often holds several roles), before trying a looser fit."""
     free = [c for c in candidates if c.person not in members]
     taken = [c for c in candidates if c.person in members]
-    for pool_of, note in ((free, ""), (taken, "already on the committee as {roles}")):
-        for fit, accepts in _FITS.get(expected.role, ()):
+    for fit, accepts in _FITS.get(expected.role, ()):
+        for pool_of, note in ((free, ""), (taken, "already on the committee as {roles}")):
             pool = [c for c in pool_of if accepts(c)]
             if not pool:
                 continue

@@ -314,7 +314,8 @@ def _explanations(
     level = (
         "the top of the org chart"
         if position.level == 0
-        else f"level {position.level} of {deepest} below the top"
+        else f"{position.level} level{'s' if position.level > 1 else ''} below the top "
+        f"(the chart is {deepest} deep)"
     )
     if position.line is not None and position.line.kind.value == "inferred":
         level += " (through an inferred line)"

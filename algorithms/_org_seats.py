@@ -37,6 +37,7 @@ _VP_HEADED_IN_CHINESE = (Department.SALES, Department.HUMAN_RESOURCES, Departmen
 _NO_HEAD_SEAT = (Department.EXECUTIVE, Department.OTHER)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _C_LEVEL, _VP, _DIRECTOR = 1, 2, 3
+_LARGE_LEVELS = 5  # a top, chiefs or VPs, directors, managers, individual contributors
 
 
 def _writes_chinese(staff: Sequence[Member]) -> bool:
@@ -52,14 +53,41 @@ def _describe(member: Member) -> str:
     return f"{member.title} ({member.name})" if member.title else member.name
 
 
+def _levels(staff: Sequence[Member], lines: Mapping[str, ManagerLine]) -> int:
+    """How many levels the company's chart has (1 for a lone top)."""
+    depth: dict[str, int] = {}
+
+    def level(uid: str) -> int:
+        chain = []
+        while uid not in depth and (line := lines.get(uid)) is not None and uid not in chain:
+            chain.append(uid)
+            uid = line.manager
+        base = depth.get(uid, 0)
+        for i, person in enumerate(reversed(chain), start=1):
+            depth[person] = base + i
+        return depth.get(chain[0], base) if chain else base
+
+    return 1 + max((level(m.uid) for m in staff), default=0)
+
+
 def _expected_chiefs(
-    size: int, departments: Mapping[Department, list[Member]], parameters: OrgChartParameters
-) -> list[Department]:
-    if size >= parameters.large_size:
-        return [d for d in CHIEF_SEATS if d in departments]
-    if size >= parameters.mid_size:
-        return [d for d in _MID_SIZE_CHIEFS if d in departments]
-    return []
+    staff: Sequence[Member],
+    top: Member,
+    lines: Mapping[str, ManagerLine],
+    departments: Mapping[Department, list[Member]],
+    parameters: OrgChartParameters,
+) -> tuple[list[Department], str]:
+    """The functions expected to have a chief, and why."""
+    size = len(staff)
+    levels = _levels(staff, lines)
+    if size >= parameters.large_size and levels >= _LARGE_LEVELS:
+        why = f"a company of {size} people over {levels} levels"
+        return [d for d in CHIEF_SEATS if d in departments], why
+    heads = any(m.uid != top.uid and m.level is not None and m.level <= _DIRECTOR for m in staff)
+    if size >= parameters.mid_size and heads:
+        why = f"a company of {size} people with department heads"
+        return [d for d in _MID_SIZE_CHIEFS if d in departments], why
+    return [], ""
 
 
 def _untitled_heads(
@@ -98,7 +126,8 @@ def empty_seats(
     chinese = _writes_chinese(staff)
     maybe_held = _untitled_heads(staff, top, lines)
     seats: list[EmptySeat] = []
-    for department in _expected_chiefs(size, departments, parameters):
+    expected, why = _expected_chiefs(staff, top, lines, departments, parameters)
+    for department in expected:
         if department in maybe_held:
             continue
         ceiling = _VP if chinese and department in _VP_HEADED_IN_CHINESE else _C_LEVEL
@@ -113,8 +142,8 @@ def empty_seats(
                 department=department,
                 chief=True,
                 reason=f"no {seat} known: {len(people)} in {department_label(department)}, "
-                f"the most senior {_describe(_most_senior(people))}; a company of {size} "
-                f"people is expected to have one",
+                f"the most senior {_describe(_most_senior(people))}; {why} is expected "
+                "to have one",
             )
         )
     if size >= parameters.mid_size:

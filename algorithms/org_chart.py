@@ -33,13 +33,15 @@ from the most senior down, every other person without a line gets one:
 4. ``score = prior * (evidence_floor + E)``; the best candidate wins, with *confidence*
    its share of all the candidates' scores, and a reason naming the signals.
 
-**Empty seats.** A company of ``mid_size`` people or more is expected to have a CFO and a
-CTO when it has finance or engineering staff; one of ``large_size`` or more a chief for
-every function it staffs (CFO, CTO, COO, CMO, CRO, CHRO, General Counsel, CIO), except
-that companies writing titles in Chinese usually head sales, HR and legal with a VP
-(副总裁). A seat is empty when nobody that senior works in the department. In companies of
-``mid_size`` or more, a department of two or more people, all titled and none at director
-level or above, has an empty head seat.
+**Empty seats.** A company of ``mid_size`` people or more that has department heads
+(someone besides the top at director level or above) is expected to have a CFO and a CTO
+when it has finance or engineering staff; one of ``large_size`` or more whose chart has
+five levels or more, a chief for every function it staffs (CFO, CTO, COO, CMO, CRO, CHRO,
+General Counsel, CIO), except that companies writing titles in Chinese usually head sales,
+HR and legal with a VP (副总裁), which fills those. A seat is empty when nobody that senior
+works in the department, and nobody without a title reporting to the top may head it. In
+companies of ``mid_size`` or more, a department of two or more people, all titled and none
+at director level or above, has an empty head seat.
 """
 
 from __future__ import annotations

@@ -290,7 +290,7 @@ def test_an_empty_cfo_seat_is_listed_with_its_reason() -> None:
     [seat] = [s for s in chart.empty_seats if s.chief]
     assert (seat.company, seat.seat, seat.department) == ("acme", "CFO", D.FINANCE)
     assert seat.reason.startswith("no CFO known: 2 in Finance, the most senior fin_mgr")
-    assert "a company of 13 people is expected to have one" in seat.reason
+    assert "a company of 13 people with department heads is expected to have one" in seat.reason
 
 
 def test_a_known_cfo_fills_the_seat() -> None:
@@ -301,22 +301,51 @@ def test_a_small_company_expects_no_chief() -> None:
     assert infer_org_chart(mid_size(cfo=False, size=8)).empty_seats == ()
 
 
+def large(vp_title: str, other_title: str, *, deep: bool = True) -> nx.DiGraph:
+    """46 people: a CEO, finance staff without a CFO, and sales five levels deep."""
+    G = mid_size(cfo=False, size=43)
+    G.add_node("vp_sales", company="acme", seniority=S.VP, department=D.SALES)
+    if deep:
+        G.add_node("sales_mgr", company="acme", seniority=S.MANAGER, department=D.SALES)
+    else:
+        G.add_node(
+            "sales_rep", company="acme", seniority=S.INDIVIDUAL_CONTRIBUTOR, department=D.SALES
+        )
+    for uid, data in G.nodes(data=True):
+        if data["department"] is D.SALES:
+            data["title"] = vp_title if uid == "vp_sales" else other_title
+    return G
+
+
 @pytest.mark.parametrize(
-    ("titles", "expected"),
+    ("vp_title", "other_title", "expected"),
     [
-        (("Sales Director", "Account Executive"), ["CFO", "CRO"]),
-        (("销售总监", "销售代表"), ["CFO"]),  # Chinese companies head sales with a VP
+        ("VP Sales", "Sales Director", ["CFO", "CRO"]),
+        ("销售副总裁", "销售总监", ["CFO"]),  # Chinese companies head sales with a VP
     ],
 )
-def test_a_large_company_expects_a_chief_per_function(
-    titles: tuple[str, str], expected: list[str]
+def test_a_large_deep_company_expects_a_chief_per_function(
+    vp_title: str, other_title: str, expected: list[str]
 ) -> None:
-    G = mid_size(cfo=False, size=45)
-    for _, data in G.nodes(data=True):
-        data["title"] = titles[0] if data["seniority"] is S.DIRECTOR else titles[1]
-    G.add_node("vp_sales", company="acme", seniority=S.VP, department=D.SALES, title="销售副总裁")
+    chart = infer_org_chart(large(vp_title, other_title))
 
-    assert sorted(chief_seats(infer_org_chart(G))) == expected
+    assert chart.levels == 5
+    assert sorted(chief_seats(chart)) == expected
+    assert "a company of 46 people over 5 levels" in chart.empty_seats[0].reason
+
+
+def test_a_large_but_shallow_company_only_expects_a_cfo_and_a_cto() -> None:
+    chart = infer_org_chart(large("VP Sales", "Sales Director", deep=False))
+
+    assert chart.levels == 4
+    assert chief_seats(chart) == ["CFO"]
+
+
+def test_a_flat_company_expects_no_chief_whatever_its_size() -> None:
+    G = mid_size(cfo=False, size=15)
+    G.remove_node("sales_dir")
+
+    assert chief_seats(infer_org_chart(G)) == []
 
 
 def test_a_department_with_people_but_no_head_has_an_empty_head_seat() -> None:

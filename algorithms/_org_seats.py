@@ -87,7 +87,7 @@ def _expected_chiefs(
     if size >= parameters.mid_size and heads:
         why = f"a company of {size} people with department heads"
         return [d for d in _MID_SIZE_CHIEFS if d in departments], why
-    return [], ""
+    return [], ""  # a small or flat company: the top runs everything
 
 
 def _untitled_heads(
@@ -118,7 +118,6 @@ def empty_seats(
     """The empty C-level and department-head seats of ``company`` (``staff`` is everyone
     employed there, ``lines`` their chart). A department that someone of unknown seniority
     reporting to the top may head has no empty seat: their title may well name it."""
-    size = len(staff)
     departments: dict[Department, list[Member]] = defaultdict(list)
     for m in staff:
         if m.department is not None:
@@ -146,7 +145,7 @@ def empty_seats(
                 "to have one",
             )
         )
-    if size >= parameters.mid_size:
+    if why:  # a company structured into departments expects each to have a head
         taken = {s.department for s in seats} | {d for d in maybe_held if d is not None}
         seats.extend(_head_seats(company, departments, taken))
     return seats

@@ -40,8 +40,8 @@ five levels or more, a chief for every function it staffs (CFO, CTO, COO, CMO, C
 General Counsel, CIO), except that companies writing titles in Chinese usually head sales,
 HR and legal with a VP (副总裁), which fills those. A seat is empty when nobody that senior
 works in the department, and nobody without a title reporting to the top may head it. In
-companies of ``mid_size`` or more, a department of two or more people, all titled and none
-at director level or above, has an empty head seat.
+the companies expected to have chiefs, a department of two or more people, all titled and
+none at director level or above, has an empty head seat.
 """
 
 from __future__ import annotations

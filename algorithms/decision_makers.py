@@ -198,7 +198,7 @@ def rank_decision_makers(
     if missing:
         raise ValueError(f"no chart position for {missing[0]!r}")
     influence = _influence(G, weights.meeting_weight)
-    companies = _company_shapes(chart, G)
+    companies = _headcounts(chart, G)
     roles = deal_roles or {}
     scored = [
         _score(
@@ -239,15 +239,12 @@ def _influence(G: nx.DiGraph, meeting_weight: float) -> dict[str, float]:
     }
 
 
-def _company_shapes(chart: OrgChart, G: nx.DiGraph) -> dict[str, tuple[int, int]]:
-    """Per company: its deepest level and headcount."""
-    deepest: dict[str, int] = defaultdict(int)
+def _headcounts(chart: OrgChart, G: nx.DiGraph) -> dict[str, int]:
+    """People per company."""
     size: dict[str, int] = defaultdict(int)
     for uid in G:
-        p = chart.positions[uid]
-        deepest[p.company] = max(deepest[p.company], p.level)
-        size[p.company] += 1
-    return {c: (deepest[c], size[c]) for c in size}
+        size[chart.positions[uid].company] += 1
+    return dict(size)
 
 
 def _deal_value(
@@ -267,14 +264,14 @@ def _score(
     G: nx.DiGraph,
     uid: str,
     position: ChartPosition,
-    companies: Mapping[str, tuple[int, int]],
+    companies: Mapping[str, int],
     influence: Mapping[str, float],
     roles: Sequence[DealInvolvement],
     as_of: date,
     weights: DecisionMakerWeights,
 ) -> tuple[float, str, tuple[ScoreTerm, ...]]:
     seniority = G.nodes[uid].get("seniority") or Seniority.UNKNOWN
-    deepest, headcount = companies[position.company]
+    headcount = companies[position.company]
     values = (
         ("seniority", weights.seniority, _SENIORITY_VALUES[seniority]),
         ("org level", weights.org_level, 1.0 / (1.0 + position.level)),
@@ -286,7 +283,7 @@ def _score(
         ("influence", weights.influence, influence[uid]),
         ("deal roles", weights.deal_roles, _deal_value(roles, as_of, weights)),
     )
-    words = _explanations(G, uid, position, deepest, roles, influence[uid])
+    words = _explanations(G, uid, position, roles, influence[uid])
     terms = tuple(
         ScoreTerm(
             name=name,
@@ -304,7 +301,6 @@ def _explanations(
     G: nx.DiGraph,
     uid: str,
     position: ChartPosition,
-    deepest: int,
     roles: Sequence[DealInvolvement],
     central: float,
 ) -> dict[str, str]:
@@ -314,11 +310,10 @@ def _explanations(
     level = (
         "the top of the org chart"
         if position.level == 0
-        else f"{position.level} level{'s' if position.level > 1 else ''} below the top "
-        f"(the chart is {deepest} deep)"
+        else f"{position.level} level{'s' if position.level > 1 else ''} below the top"
     )
     if position.line is not None and position.line.kind.value == "inferred":
-        level += " (through an inferred line)"
+        level += ", through an inferred line"
     team = (
         f"{position.team_size} {'person' if position.team_size == 1 else 'people'} below, "
         f"{position.direct_reports} of them directly"

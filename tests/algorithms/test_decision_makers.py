@@ -82,7 +82,7 @@ def test_the_terms_explain_themselves_in_words() -> None:
 
     cfo = {t.name: t.explanation for t in next(d for d in ranked if d.person == "cfo").terms}
     assert cfo["seniority"] == "C-level title (cfo)"
-    assert cfo["org level"] == "1 level below the top (the chart is 3 deep)"
+    assert cfo["org level"] == "1 level below the top"
     assert cfo["span of control"] == "1 person below, 1 of them directly"
     assert cfo["deal roles"] == "economic buyer on 1 deal (1 open)"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -126,23 +126,72 @@ def infer_company_lines(
     parameters: OrgChartParameters,
 ) -> None:
     """Add an inferred line to ``lines`` for each person of ``staff`` without one (the top
-    aside), from the most senior down, never to someone in the person's own tree."""
+    aside), from the most senior down, never to someone in the person's own tree.
+
+    Candidates with signals of their own (interactions, the top, managers of peers) are
+    scored one by one; the others share their prior with everyone of their department and
+    level, so they are scored once per such group (``_Groups``)."""
     company = _Company.of(staff, top, lines)
+    groups = _Groups(staff)
     reports = reporting_tree(lines)
     order = sorted(staff, key=lambda m: (_UNKNOWN_LEVEL if m.level is None else m.level, m.uid))
     for person in order:
         if person.uid == top.uid or person.uid in lines:
             continue
-        below = _below(reports, person.uid)
-        candidates = [
-            _candidate(G, company, person, c)
-            for c in staff
-            if c.uid != person.uid and c.uid not in below and company.may_manage(person, c)
+        excluded = _below(reports, person.uid) | {person.uid}
+        special = _special(G, company, person, groups.members) - excluded
+        scored = [
+            (_score(c, parameters), c)
+            for uid in sorted(special)
+            if company.may_manage(person, groups.members[uid])
+            for c in [_candidate(G, company, person, groups.members[uid])]
         ]
-        if candidates:
-            line = _choose(person, candidates, parameters)
+        total = math.fsum(score for score, _ in scored)
+        for member, count in groups.others(special | excluded):
+            if company.may_manage(person, member):
+                candidate = _candidate(G, company, person, member)
+                score = _score(candidate, parameters)
+                scored.append((score, candidate))
+                total += count * score
+        if scored:
+            line = _choose(person, scored, total)
             lines[person.uid] = line
             reports[line.manager].append(person.uid)
+
+
+class _Groups:
+    """The company's people by department and level, highest uid first."""
+
+    def __init__(self, staff: list[Member]) -> None:
+        self.members = {m.uid: m for m in staff}
+        self._key = {m.uid: (m.department, m.level) for m in staff}
+        self._groups: dict[_PeerKey, list[str]] = defaultdict(list)
+        for m in sorted(staff, key=lambda m: m.uid, reverse=True):
+            self._groups[(m.department, m.level)].append(m.uid)
+
+    def others(self, skip: set[str]) -> list[tuple[Member, int]]:
+        """Per group, its first member not in ``skip`` and how many are not in ``skip``."""
+        removed: dict[_PeerKey, int] = defaultdict(int)
+        for uid in skip:
+            if uid in self._key:
+                removed[self._key[uid]] += 1
+        found = []
+        for key, uids in self._groups.items():
+            count = len(uids) - removed[key]
+            if count > 0:
+                first = next(u for u in uids if u not in skip)
+                found.append((self.members[first], count))
+        return found
+
+
+def _special(
+    G: nx.DiGraph, company: _Company, person: Member, members: Mapping[str, Member]
+) -> set[str]:
+    """Candidates whose score is their own: people with a signal towards the person, the
+    top, and the managers of the person's peers."""
+    near = set(G.successors(person.uid)) | set(G.predecessors(person.uid))
+    peers = company.peers.get((person.department, person.level), [])
+    return {uid for uid in near | set(peers) | {company.top.uid} if uid in members}
 
 
 def _signals(G: nx.DiGraph, person: str, candidate: str) -> dict[str, float]:
@@ -192,14 +241,13 @@ def _prior(c: _Candidate, parameters: OrgChartParameters) -> float:
     return prior * (1.0 + parameters.sibling_weight * c.siblings)
 
 
-def _choose(
-    person: Member, candidates: Iterable[_Candidate], parameters: OrgChartParameters
-) -> ManagerLine:
-    scored = [
-        (_prior(c, parameters) * (parameters.evidence_floor + _evidence(c, parameters)), c)
-        for c in candidates
-    ]
-    total = math.fsum(score for score, _ in scored)
+def _score(c: _Candidate, parameters: OrgChartParameters) -> float:
+    return _prior(c, parameters) * (parameters.evidence_floor + _evidence(c, parameters))
+
+
+def _choose(person: Member, scored: list[tuple[float, _Candidate]], total: float) -> ManagerLine:
+    """The best candidate; its confidence is its share of ``total``, every candidate's
+    score summed."""
     score, chosen = max(scored, key=lambda sc: (sc[0], sc[1].member.uid))
     return ManagerLine(
         manager=chosen.member.uid,

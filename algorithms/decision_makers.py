@@ -10,7 +10,8 @@ The score of a person is ``sum(weight_t * value_t)`` over five terms, each value
   (directly or not) against the company's size;
 * **influence**: betweenness centrality in the account's own interaction graph (edges
   weigh KNOWS strength plus ``meeting_weight`` per shared meeting; distance is
-  ``1 / weight``), over the highest in the company: who the account's people go through;
+  ``1 / weight``), over the highest in the company: who the account's people go through
+  (estimated from ``influence_pivots`` seeded sources in larger accounts);
 * **deal roles**: ``1 - exp(-x)`` with ``x`` the sum of ``role_weights[role] * recency``
   over the person's roles in deals with the account (open deals count fully, closed ones
   halve every ``deal_half_life_days`` after closing); decision maker and economic buyer
@@ -93,6 +94,7 @@ class DecisionMakerWeights:
     influence: float = 0.1
     deal_roles: float = 0.15
     meeting_weight: float = 0.1
+    influence_pivots: int = 256
     deal_half_life_days: float = 365.0
     role_weights: Mapping[DealContactRole, float] = field(default_factory=lambda: _ROLE_WEIGHTS)
 
@@ -102,6 +104,8 @@ class DecisionMakerWeights:
             raise ValueError("weights must not be negative")
         if self.deal_half_life_days <= 0:
             raise ValueError("deal_half_life_days must be positive")
+        if self.influence_pivots < 1:
+            raise ValueError("influence_pivots must be positive")
 
 
 DEFAULT_WEIGHTS = DecisionMakerWeights()
@@ -147,6 +151,7 @@ def rank_decision_makers(
     deal_roles: Mapping[str, Sequence[DealInvolvement]] | None = None,
     weights: DecisionMakerWeights = DEFAULT_WEIGHTS,
     limit: int | None = None,
+    seed: int = 0,
 ) -> tuple[DecisionMaker, ...]:
     """Rank the people of ``G`` by how much they decide, best first.
 
@@ -166,6 +171,9 @@ def rank_decision_makers(
         Term weights and constants.
     limit : int, optional
         How many to return (all by default).
+    seed : int, optional
+        Seeds the choice of pivots when an account has more people than
+        ``weights.influence_pivots`` (betweenness is then estimated from that many sources).
 
     Returns
     -------
@@ -197,7 +205,7 @@ def rank_decision_makers(
     missing = [uid for uid in G if uid not in chart.positions]
     if missing:
         raise ValueError(f"no chart position for {missing[0]!r}")
-    influence = _influence(G, weights.meeting_weight)
+    influence = _influence(G, weights, seed)
     companies = _headcounts(chart, G)
     roles = deal_roles or {}
     scored = [
@@ -214,21 +222,24 @@ def rank_decision_makers(
     )
 
 
-def _influence(G: nx.DiGraph, meeting_weight: float) -> dict[str, float]:
+def _influence(G: nx.DiGraph, weights: DecisionMakerWeights, seed: int) -> dict[str, float]:
     """Betweenness of each person over KNOWS and shared meetings, over the company's best."""
     H = nx.Graph()
     H.add_nodes_from(G)
     for u, v, data in G.edges(data=True):
         if G.nodes[u].get("company") != G.nodes[v].get("company"):
             continue
-        w = float(data.get("strength") or 0.0) + meeting_weight * float(data.get("meetings", 0))
+        meetings = float(data.get("meetings", 0))
+        w = float(data.get("strength") or 0.0) + weights.meeting_weight * meetings
         if w > 0:
             H.add_edge(u, v, weight=max(w, H.get_edge_data(u, v, {}).get("weight", 0.0)))
     if H.number_of_edges() == 0:
         return dict.fromkeys(G, 0.0)
     for _, _, d in H.edges(data=True):
         d["distance"] = 1.0 / d["weight"]
-    between = nx.betweenness_centrality(H, weight="distance")
+    pivots = weights.influence_pivots
+    sample = pivots if H.number_of_nodes() > pivots else None
+    between = nx.betweenness_centrality(H, k=sample, weight="distance", seed=seed)
     best: dict[str, float] = defaultdict(float)
     for uid, value in between.items():
         company = str(G.nodes[uid].get("company"))

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from strawberry.types import Info as StrawberryInfo
 
 from api.loaders import RequestLoaders, build_loaders
+from api.org_results import CommitteeField
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
+from api.services.org import OrgService
 from api.services.referrals import ReferralService
 from api.services.relationships import RelationshipService
 from api.services.status import StatusService
@@ -32,6 +34,8 @@ class Context:
     commands: CommandServices
     relationships: RelationshipService
     referrals: ReferralService
+    org: OrgService
+    committees: CommitteeField
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -48,6 +52,7 @@ def build_context(
 ) -> Context:
     """Build a request's context around the app's graph client."""
     loaders = build_loaders(client)
+    org = OrgService(client)
     return Context(
         status=StatusService(client),
         loaders=loaders,
@@ -56,6 +61,8 @@ def build_context(
         commands=CommandServices.over(client),
         relationships=RelationshipService(client, loaders),
         referrals=ReferralService(client, loaders),
+        org=org,
+        committees=CommitteeField(org),
         principal=principal,
         request_id=request_id,
     )

@@ -7,6 +7,7 @@ import strawberry
 from api.context import Info
 from api.query_analytics import AnalyticsQuery
 from api.query_crm import CrmQuery
+from api.query_org import OrgQuery
 from api.query_referrals import ReferralQuery
 from api.query_relationships import RelationshipQuery
 from api.services.status import relgraph_version
@@ -16,7 +17,7 @@ __all__ = ["Query"]
 
 
 @strawberry.type
-class Query(CrmQuery, AnalyticsQuery, RelationshipQuery, ReferralQuery):
+class Query(CrmQuery, AnalyticsQuery, RelationshipQuery, ReferralQuery, OrgQuery):
     @strawberry.field(description="Whether the API and its database answer.")
     async def health(self, info: Info) -> Health:
         reachable = await info.context.status.database_reachable()

@@ -1,11 +1,12 @@
-"""What GraphQL types may reach on the request context: the per-request DataLoaders.
+"""What GraphQL types may reach on the request context: the per-request DataLoaders, and
+the answers of nested intelligence fields.
 
-Declared here as a Protocol so that schema/ never imports api/; api/context.py provides it.
+Declared here as Protocols so that schema/ never imports api/; api/context.py provides them.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from strawberry.dataloader import DataLoader
 
@@ -21,7 +22,10 @@ from schema.model import (
 )
 from schema.referrals import PersonTie
 
-__all__ = ["HasLoaders", "HasTies", "Loaders", "TieLister"]
+if TYPE_CHECKING:
+    from schema.gql.committee import BuyingCommittee
+
+__all__ = ["CommitteeSource", "HasCommittees", "HasLoaders", "HasTies", "Loaders", "TieLister"]
 
 
 class Loaders(Protocol):
@@ -65,3 +69,16 @@ class HasTies(Protocol):
 
     @property
     def relationships(self) -> TieLister: ...
+
+
+class CommitteeSource(Protocol):
+    """Answers ``Deal.buyingCommittee``."""
+
+    async def of_deal(self, deal_uid: str) -> BuyingCommittee | None: ...
+
+
+class HasCommittees(HasLoaders, Protocol):
+    """A request context that also answers buying committees."""
+
+    @property
+    def committees(self) -> CommitteeSource: ...

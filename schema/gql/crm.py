@@ -18,7 +18,7 @@ from strawberry import relay
 from schema import model
 from schema.enums import DealStage as DomainStage
 from schema.errors import InvalidInput
-from schema.gql.context import HasLoaders, HasTies
+from schema.gql.context import HasCommittees, HasLoaders, HasTies
 from schema.gql.enums import (
     DealContactRole,
     DealStage,
@@ -31,6 +31,7 @@ from schema.gql.enums import (
 from schema.gql.stages import DealStageChange
 
 if TYPE_CHECKING:
+    from schema.gql.committee import BuyingCommittee
     from schema.gql.relationships import Relationship
 
 __all__ = [
@@ -452,6 +453,15 @@ class Deal(relay.Node):
         return [
             DealContact(role=r.role, person_uid=r.person_uid, deal_uid=r.deal_uid) for r in roles
         ]
+
+    @strawberry.field(
+        description="Coverage of the buying committee: roles covered and by whom, our ties "
+        "to the members, missing roles with the next person to engage and an introducer."
+    )
+    async def buying_committee(
+        self, info: strawberry.Info[HasCommittees, None]
+    ) -> Annotated[BuyingCommittee, strawberry.lazy("schema.gql.committee")] | None:
+        return await info.context.committees.of_deal(self.uid)
 
 
 @strawberry.type(description="An email, meeting, call, message, note or support case.")

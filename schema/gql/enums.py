@@ -11,6 +11,7 @@ import strawberry
 from schema.enums import (
     DealContactRole,
     DealStage,
+    Department,
     EmploymentRole,
     InteractionKind,
     LineSource,
@@ -24,6 +25,7 @@ from schema.merges import LinkDirection, MergeKind, MergeWarningCode
 __all__ = [
     "DealContactRole",
     "DealStage",
+    "Department",
     "EmploymentRole",
     "InteractionKind",
     "LinkDirection",
@@ -51,6 +53,7 @@ for _enum, _name in (
     (LinkDirection, "RelationshipDirection"),
     (MergeKind, "MergeKind"),
     (MergeWarningCode, "MergeWarningCode"),
+    (Department, "Department"),
 ):
     strawberry.enum(_enum, name=_name)
 

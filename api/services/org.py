@@ -1,0 +1,179 @@
+"""Org charts, decision-makers and buying committees: read a bounded projection of one
+account through graph/, run the algorithms in a threadpool, return plain results."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from starlette.concurrency import run_in_threadpool
+
+from algorithms.buying_committee import BuyingCommittee, CommitteeCandidate, buying_committee
+from algorithms.decision_makers import DealInvolvement, DecisionMaker, rank_decision_makers
+from algorithms.org_chart import OrgChart, infer_org_chart
+from graph.committee import CommitteeReader, DealCommittee
+from graph.driver import GraphClient
+from graph.org import DealRole, OrgProjection, OrgReader
+from schema.enums import Seniority
+from schema.errors import InvalidInput
+
+__all__ = [
+    "CommitteeAnswer",
+    "DecisionMakersAnswer",
+    "OrgChartAnswer",
+    "OrgService",
+    "today",
+]
+
+MAX_DECISION_MAKERS = 100
+WINDOW_DAYS = 365
+_COMMITTEE_TARGETS = 60  # account people whose paths from colleagues are read for a deal
+
+
+def today() -> date:
+    """The current date in UTC."""
+    return datetime.now(UTC).date()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrgChartAnswer:
+    """The projection an org chart was drawn from, and the chart."""
+
+    projection: OrgProjection
+    chart: OrgChart
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionMakersAnswer:
+    """The ranking of one account's people (``ranked``) and what it was drawn from."""
+
+    projection: OrgProjection
+    chart: OrgChart
+    ranked: tuple[DecisionMaker, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommitteeAnswer:
+    """A deal's committee coverage; ``account`` is None when the deal has no company."""
+
+    deal: DealCommittee
+    account: DecisionMakersAnswer | None
+    coverage: BuyingCommittee
+
+
+class OrgService:
+    """Org charts, decision-makers and buying committees of accounts."""
+
+    def __init__(self, client: GraphClient, *, window_days: int = WINDOW_DAYS) -> None:
+        self._org = OrgReader(client)
+        self._committees = CommitteeReader(client)
+        self._window = window_days
+        # Per instance (one per request): deals of one account share its ranking.
+        self._rankings: dict[str, asyncio.Task[DecisionMakersAnswer | None]] = {}
+
+    async def org_chart(
+        self,
+        company_uid: str,
+        *,
+        as_of: date | None = None,
+        include_subsidiaries: bool = False,
+        min_confidence: float = 0.0,
+    ) -> OrgChartAnswer | None:
+        """The company's org chart (and its subsidiaries'), as of a day (today by default);
+        None when the company does not exist."""
+        if not 0.0 <= min_confidence <= 1.0:
+            raise InvalidInput("minConfidence must be between 0 and 1", field="minConfidence")
+        projection = await self._org.project(
+            company_uid,
+            as_of=as_of or today(),
+            include_subsidiaries=include_subsidiaries,
+            window_days=self._window,
+        )
+        if projection is None:
+            return None
+        chart = await run_in_threadpool(
+            infer_org_chart, projection.graph, min_confidence=min_confidence
+        )
+        return OrgChartAnswer(projection=projection, chart=chart)
+
+    async def decision_makers(
+        self, company_uid: str, *, limit: int | None = 10, as_of: date | None = None
+    ) -> DecisionMakersAnswer | None:
+        """The account's people ranked by decision-maker score (the best ``limit``, or
+        all); None when the company does not exist."""
+        if limit is not None and not 1 <= limit <= MAX_DECISION_MAKERS:
+            raise InvalidInput(f"limit must be between 1 and {MAX_DECISION_MAKERS}", field="limit")
+        day = as_of or today()
+        answer = await self.org_chart(company_uid, as_of=day)
+        if answer is None:
+            return None
+        projection = answer.projection
+        roles = await self._org.deal_roles(list(projection.graph), projection.companies)
+        ranked = await run_in_threadpool(
+            rank_decision_makers,
+            projection.graph,
+            chart=answer.chart,
+            as_of=day,
+            deal_roles=_involvements(roles),
+            limit=limit,
+        )
+        return DecisionMakersAnswer(projection=projection, chart=answer.chart, ranked=ranked)
+
+    async def buying_committee(self, deal_uid: str) -> CommitteeAnswer | None:
+        """The deal's buying-committee coverage today; None when the deal does not exist."""
+        deal = await self._committees.committee(deal_uid)
+        if deal is None:
+            return None
+        account = await self._ranking(deal.company_uid) if deal.company_uid else None
+        candidates = _candidates(account) if account is not None else []
+        targets = [p for p, _ in deal.members] + [
+            c.person for c in candidates if c.person not in dict(deal.members)
+        ][:_COMMITTEE_TARGETS]
+        ties = await self._committees.colleague_paths(list(dict.fromkeys(targets)))
+        coverage = await run_in_threadpool(
+            buying_committee,
+            ties,
+            members=deal.members,
+            candidates=candidates,
+            amount=deal.amount,
+        )
+        return CommitteeAnswer(deal=deal, account=account, coverage=coverage)
+
+    def _ranking(self, company_uid: str) -> asyncio.Task[DecisionMakersAnswer | None]:
+        """Today's full ranking of an account, computed once per service instance."""
+        if company_uid not in self._rankings:
+            self._rankings[company_uid] = asyncio.ensure_future(
+                self.decision_makers(company_uid, limit=None)
+            )
+        return self._rankings[company_uid]
+
+
+def _involvements(roles: Sequence[DealRole]) -> Mapping[str, list[DealInvolvement]]:
+    found: dict[str, list[DealInvolvement]] = defaultdict(list)
+    for r in roles:
+        found[r.person_uid].append(
+            DealInvolvement(deal=r.deal_uid, role=r.role, stage=r.stage, close_date=r.close_date)
+        )
+    return found
+
+
+def _candidates(account: DecisionMakersAnswer) -> list[CommitteeCandidate]:
+    """The account's people, best decision-maker score first (those at manager level or
+    above ahead of the others, as committee roles want them)."""
+    nodes = account.projection.graph.nodes
+    people = [
+        CommitteeCandidate(
+            person=d.person,
+            score=d.score,
+            seniority=nodes[d.person].get("seniority") or Seniority.UNKNOWN,
+            department=nodes[d.person].get("department"),
+        )
+        for d in account.ranked
+    ]
+    junior = (Seniority.INDIVIDUAL_CONTRIBUTOR, Seniority.UNKNOWN)
+    return [c for c in people if c.seniority not in junior] + [
+        c for c in people if c.seniority in junior
+    ]

@@ -6,11 +6,14 @@ from dataclasses import dataclass
 
 from strawberry.types import Info as StrawberryInfo
 
+from api.cache import RequestMarker, ResultCache
 from api.loaders import RequestLoaders, build_loaders
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
+from api.services.links import HiddenLinksService
 from api.services.status import StatusService
+from graph.change_marker import ChangeMarkerReader
 from graph.driver import GraphClient
 from schema.auth import Principal
 
@@ -28,6 +31,7 @@ class Context:
     crm: CrmService
     analytics: AnalyticsService
     commands: CommandServices
+    links: HiddenLinksService
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -41,8 +45,10 @@ def build_context(
     principal: Principal | None = None,
     request_id: str | None = None,
     max_page_size: int = DEFAULT_MAX_PAGE_SIZE,
+    results: ResultCache | None = None,
 ) -> Context:
-    """Build a request's context around the app's graph client."""
+    """Build a request's context around the app's graph client (and the app's cache of
+    expensive results: without one, nothing outlives the request)."""
     loaders = build_loaders(client)
     return Context(
         status=StatusService(client),
@@ -50,6 +56,11 @@ def build_context(
         crm=CrmService(client, loaders, max_page_size=max_page_size),
         analytics=AnalyticsService(client),
         commands=CommandServices.over(client),
+        links=HiddenLinksService(
+            client,
+            cache=results if results is not None else ResultCache(),
+            marker=RequestMarker(ChangeMarkerReader(client).read),
+        ),
         principal=principal,
         request_id=request_id,
     )

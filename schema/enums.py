@@ -13,6 +13,7 @@ __all__ = [
     "DealStage",
     "Department",
     "EmploymentRole",
+    "HiddenLinkKind",
     "InteractionKind",
     "Label",
     "LineSource",
@@ -145,3 +146,19 @@ class LineSource(StrEnum):
 
     EXPLICIT = "explicit"
     INFERRED = "inferred"
+
+
+class HiddenLinkKind(StrEnum):
+    """Why two companies are linked (see ``algorithms.hidden_links``)."""
+
+    SHARED_CURRENT_PEOPLE = "shared_current_people"
+    FORMER_EMPLOYEE = "former_employee"
+    SHARED_BOARD_MEMBER = "shared_board_member"
+    SHARED_ADVISOR = "shared_advisor"
+    SHARED_INVESTOR = "shared_investor"
+    SHARED_DOMAIN = "shared_domain"
+    SHARED_ADDRESS = "shared_address"
+    SHARED_PHONE = "shared_phone"
+    CORPORATE_FAMILY = "corporate_family"
+    LIKELY_DUPLICATE = "likely_duplicate"
+    SIMILAR_NEIGHBOURHOOD = "similar_neighbourhood"

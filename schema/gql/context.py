@@ -1,4 +1,5 @@
-"""What GraphQL types may reach on the request context: the per-request DataLoaders.
+"""What GraphQL types may reach on the request context: the per-request DataLoaders, and
+the communities of related accounts.
 
 Declared here as a Protocol so that schema/ never imports api/; api/context.py provides it.
 """
@@ -9,6 +10,7 @@ from typing import Protocol
 
 from strawberry.dataloader import DataLoader
 
+from schema.links import CommunityFacts
 from schema.model import (
     Company,
     Deal,
@@ -20,7 +22,7 @@ from schema.model import (
     ReportingLine,
 )
 
-__all__ = ["HasLoaders", "Loaders"]
+__all__ = ["AccountLinks", "HasLinks", "HasLoaders", "Loaders"]
 
 
 class Loaders(Protocol):
@@ -49,3 +51,16 @@ class HasLoaders(Protocol):
 
     @property
     def loaders(self) -> Loaders: ...
+
+
+class AccountLinks(Protocol):
+    """Hidden account links, as nested fields need them."""
+
+    async def community_of(self, company_uid: str) -> CommunityFacts | None: ...
+
+
+class HasLinks(HasLoaders, Protocol):
+    """A request context carrying :class:`Loaders` and :class:`AccountLinks`."""
+
+    @property
+    def links(self) -> AccountLinks: ...

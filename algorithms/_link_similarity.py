@@ -248,7 +248,9 @@ def _neighbourhood(
         for z, term in terms.items()
     ]
     link = assemble(K.SIMILAR_NEIGHBOURHOOD, pair, confidence, items, p)
-    return replace(link, reason=summary.description)
+    others = tuple(e for e in link.evidence if e is not summary)
+    evidence = (summary, *others)[: p.max_evidence]
+    return replace(link, reason=summary.description, evidence=evidence)
 
 
 def neighbourhood_links(

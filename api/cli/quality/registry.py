@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from api.cli.quality.base import Scorer
+from api.cli.quality.links import score_links
 from api.cli.quality.strength import score_strength
 
 __all__ = ["SCORERS"]
 
-SCORERS: tuple[Scorer, ...] = (score_strength,)
+SCORERS: tuple[Scorer, ...] = (score_strength, score_links)

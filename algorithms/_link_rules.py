@@ -251,7 +251,6 @@ def add_families(G: nx.MultiGraph, out: Collector, chains: dict[str, list[str]])
                 description=_kinship(G, (a, b), ups, common),
                 weight=p.family_top * p.family_decay ** (sum(ups) - 1),
                 company_uid=common,
-                value=common,
                 scores=(("distance", float(sum(ups))),),
             )
             out.add(K.CORPORATE_FAMILY, a, b, evidence)

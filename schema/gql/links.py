@@ -80,9 +80,7 @@ def _camel(name: str) -> str:
 class LinkEvidence:
     description: str
     weight: float = strawberry.field(description="The chance (0..1) this piece adds.")
-    value: str | None = strawberry.field(
-        description="The shared domain, address or phone, or the common parent's id (family)."
-    )
+    value: str | None = strawberry.field(description="The shared domain, address or phone.")
     shared_by: int | None = strawberry.field(description="How many companies share the identifier.")
     tenures: list[LinkTenure] = strawberry.field(
         description="The person's tenures at the two companies, oldest first."

@@ -208,10 +208,12 @@ def family_chains(G: nx.MultiGraph, limit: int) -> dict[str, list[str]]:
     """Each company of a family: itself, its parent, grandparent, ... (``limit`` steps up;
     a cycle stops the chain). The last entry is the family's top company."""
     parent: dict[str, str] = {}
-    for a, b, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1])):
-        if key == RelType.SUBSIDIARY_OF:
-            child = data.get("child", a)
-            parent.setdefault(child, b if child == a else a)
+    lines = [
+        (a, b, d) for a, b, k, d in G.edges(keys=True, data=True) if k == RelType.SUBSIDIARY_OF
+    ]
+    for a, b, data in sorted(lines, key=lambda e: (e[0], e[1])):
+        child = data.get("child", a)
+        parent.setdefault(child, b if child == a else a)
     chains: dict[str, list[str]] = {}
     for company in set(parent) | set(parent.values()):
         chain = [company]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import replace
 from itertools import combinations
@@ -82,7 +82,7 @@ def _candidates(G: nx.MultiGraph, pair: Pair) -> dict[str, Any] | None:
 
 def _name_evidence(G: nx.MultiGraph, pair: Pair, p: LinkParameters) -> LinkEvidence | None:
     a, b = pair
-    similarity = name_similarity(_key(G, a), _key(G, b))
+    similarity = name_similarity(_key(G, a), _key(G, b), cutoff=p.duplicate_name_floor)
     if similarity <= p.duplicate_name_floor:
         return None
     span = 1.0 - p.duplicate_name_floor
@@ -165,12 +165,14 @@ def duplicate_links(
 
 
 class _Neighbourhoods:
-    """Each company's interaction neighbours (our own company left out), read once."""
+    """Each company's interaction neighbours (our own company left out) and how many it
+    has, read once."""
 
     def __init__(self, G: nx.MultiGraph) -> None:
         self.G = G
         self.home = {n for n, d in G.nodes(data=True) if d.get("is_home")}
         self._of: dict[str, frozenset[str]] = {}
+        self._degree: dict[str, int] = {}
 
     def of(self, company: str) -> frozenset[str]:
         found = self._of.get(company)
@@ -184,33 +186,31 @@ class _Neighbourhoods:
         return found
 
     def degree(self, company: str) -> int:
-        counted = self.G.nodes[company].get("neighbour_count")
-        return int(counted) if counted is not None else len(self.of(company))
+        found = self._degree.get(company)
+        if found is None:
+            counted = self.G.nodes[company].get("neighbour_count")
+            found = int(counted) if counted is not None else len(self.of(company))
+            self._degree[company] = found
+        return found
+
+    def expands(self, middle: str, p: LinkParameters) -> bool:
+        """Whether pairs are looked for through ``middle``."""
+        return middle not in self.home and self.degree(middle) <= p.max_neighbour_degree
 
 
-def _shared_neighbours(
+def _shared_counts(
     G: nx.MultiGraph, hoods: _Neighbourhoods, source: str | None, p: LinkParameters
-) -> dict[Pair, list[str]]:
-    shared: dict[Pair, list[str]] = defaultdict(list)
+) -> Counter[Pair]:
+    """How many expandable neighbours each pair (of ``source``, or any) shares."""
+    shared: Counter[Pair] = Counter()
     if source is not None:
-        middles = sorted(hoods.of(source))
-    else:
-        middles = sorted(
-            n
-            for n, d in G.nodes(data=True)
-            if d.get("label") == Label.COMPANY and not d.get("is_home")
-        )
-    for middle in middles:
-        if middle in hoods.home or hoods.degree(middle) > p.max_neighbour_degree:
-            continue
-        around = sorted(hoods.of(middle))
-        if source is not None:
-            for other in around:
-                if other != source:
-                    shared[ordered(source, other)].append(middle)
-        else:
-            for pair in combinations(around, 2):
-                shared[pair].append(middle)
+        for middle in hoods.of(source):
+            if hoods.expands(middle, p):
+                shared.update(ordered(source, o) for o in hoods.of(middle) if o != source)
+        return shared
+    for middle, data in G.nodes(data=True):
+        if data.get("label") == Label.COMPANY and hoods.expands(middle, p):
+            shared.update(combinations(sorted(hoods.of(middle)), 2))
     return shared
 
 
@@ -218,16 +218,12 @@ def _neighbourhood(
     G: nx.MultiGraph,
     hoods: _Neighbourhoods,
     pair: Pair,
-    middles: list[str],
+    confidence: float,
     p: LinkParameters,
-    min_confidence: float,
-) -> HiddenLink | None:
+) -> HiddenLink:
+    middles = [z for z in hoods.of(pair[0]) & hoods.of(pair[1]) if hoods.expands(z, p)]
     count = len(middles)
-    union = max(count, hoods.degree(pair[0]) + hoods.degree(pair[1]) - count)
-    jaccard = count / union
-    confidence = p.neighbourhood_top * jaccard * (1.0 - 0.5**count)
-    if confidence < min_confidence or confidence <= 0.0:
-        return None
+    jaccard = count / max(count, hoods.degree(pair[0]) + hoods.degree(pair[1]) - count)
     terms = {z: 1.0 / math.log(max(2, hoods.degree(z))) for z in middles}
     adamic_adar = sum(terms.values())
     summary = LinkEvidence(
@@ -238,19 +234,25 @@ def _neighbourhood(
         weight=confidence,
         scores=(("jaccard", jaccard), ("adamic_adar", adamic_adar), ("shared", float(count))),
     )
-    items = [summary] + [
+    strongest = sorted(terms.items(), key=lambda t: (-t[1], t[0]))[: p.max_evidence - 1]
+    shared = tuple(
         LinkEvidence(
             description=f"both interact with {name_of(G, z)}",
             weight=confidence * term / adamic_adar,
             company_uid=z,
             scores=(("adamic_adar", term),),
         )
-        for z, term in terms.items()
-    ]
-    link = assemble(K.SIMILAR_NEIGHBOURHOOD, pair, confidence, items, p)
-    others = tuple(e for e in link.evidence if e is not summary)
-    evidence = (summary, *others)[: p.max_evidence]
-    return replace(link, reason=summary.description, evidence=evidence)
+        for z, term in strongest
+    )
+    return HiddenLink(
+        kind=K.SIMILAR_NEIGHBOURHOOD,
+        company_a=pair[0],
+        company_b=pair[1],
+        confidence=confidence,
+        reason=summary.description,
+        evidence=(summary, *shared),
+        evidence_count=1 + count,
+    )
 
 
 def neighbourhood_links(
@@ -263,8 +265,11 @@ def neighbourhood_links(
     if source is not None and source in hoods.home:
         return []
     found = []
-    for pair, middles in sorted(_shared_neighbours(G, hoods, source, p).items()):
-        link = _neighbourhood(G, hoods, pair, sorted(middles), p, min_confidence)
-        if link is not None:
-            found.append(link)
+    shared = _shared_counts(G, hoods, source, p)
+    degree = {c: hoods.degree(c) for c, d in G.nodes(data=True) if d.get("label") == Label.COMPANY}
+    for (a, b), count in shared.items():
+        jaccard = count / max(count, degree[a] + degree[b] - count)
+        confidence = p.neighbourhood_top * jaccard * (1.0 - 0.5**count)
+        if confidence >= min_confidence and confidence > 0.0:
+            found.append(_neighbourhood(G, hoods, (a, b), confidence, p))
     return found

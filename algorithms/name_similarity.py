@@ -72,7 +72,7 @@ def _han_prefix(a: str, b: str, max_prefix: int) -> bool:
 
 
 def name_similarity(
-    a: str, b: str, *, max_prefix: int = 3, prefix_similarity: float = 0.95
+    a: str, b: str, *, max_prefix: int = 3, prefix_similarity: float = 0.95, cutoff: float = 0.0
 ) -> float:
     """Return the similarity (0..1) of two normalised names, word order ignored, capped by
     the weakest word match.
@@ -87,6 +87,9 @@ def name_similarity(
         and still count as ``prefix_similarity``.
     prefix_similarity : float, optional
         The similarity of such a pair (when the Indel similarity is lower).
+    cutoff : float, optional
+        A caller that ignores scores at or below this saves the word-by-word cap when the
+        names as a whole score no more (the score returned is then not capped).
 
     Returns
     -------
@@ -120,7 +123,9 @@ def name_similarity(
     x, y = _sorted_words(a), _sorted_words(b)
     if x == y:
         return 1.0
-    indel = min(_indel(x, y), _weakest_word(x, y))
+    indel = _indel(x, y)
+    if indel > cutoff:
+        indel = min(indel, _weakest_word(x, y))
     if _han_prefix(x, y, max_prefix):
         return max(indel, prefix_similarity)
     return indel

@@ -45,7 +45,7 @@ class ProjectionLimits:
     max_candidates: int = 50  # duplicate candidates per company and source
     max_neighbours: int = 100  # interaction neighbours read per company, strongest first
     max_expanded: int = 50  # neighbours of one company whose own neighbours are read
-    max_degree_reads: int = 100  # second-hop companies whose neighbour count is read
+    max_degree_reads: int = 50  # second-hop companies whose neighbour count is read
     timeout: float = 20.0  # seconds per read of one company's projection
     global_timeout: float = 120.0  # seconds per read of the whole graph's projection
 

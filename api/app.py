@@ -21,6 +21,7 @@ from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
 from api.auth import AuthMiddleware, principal_of
+from api.cache import ResultCache
 from api.config import ApiSettings
 from api.context import Context, build_context
 from api.limits import BodySizeLimit
@@ -48,6 +49,7 @@ class RelgraphGraphQL(GraphQL[Context, None]):
             principal=principal_of(request.scope),
             request_id=current_request_id(),
             max_page_size=self.settings.max_page_size,
+            results=request.app.state.results,
         )
 
 
@@ -86,6 +88,7 @@ def create_app(settings: ApiSettings | None = None) -> Starlette:
         client = GraphClient.from_settings(settings.graph, observer=metrics.observe_query)
         app.state.graph = client
         app.state.api_keys = ApiKeyStore(client)
+        app.state.results = ResultCache()
         try:
             yield
         finally:

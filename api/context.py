@@ -6,15 +6,18 @@ from dataclasses import dataclass
 
 from strawberry.types import Info as StrawberryInfo
 
+from api.cache import RequestMarker, ResultCache
 from api.loaders import RequestLoaders, build_loaders
 from api.org_results import CommitteeField
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
+from api.services.links import HiddenLinksService
 from api.services.org import OrgService
 from api.services.referrals import ReferralService
 from api.services.relationships import RelationshipService
 from api.services.status import StatusService
+from graph.change_marker import ChangeMarkerReader
 from graph.driver import GraphClient
 from schema.auth import Principal
 
@@ -36,6 +39,7 @@ class Context:
     referrals: ReferralService
     org: OrgService
     committees: CommitteeField
+    links: HiddenLinksService
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -49,8 +53,10 @@ def build_context(
     principal: Principal | None = None,
     request_id: str | None = None,
     max_page_size: int = DEFAULT_MAX_PAGE_SIZE,
+    results: ResultCache | None = None,
 ) -> Context:
-    """Build a request's context around the app's graph client."""
+    """Build a request's context around the app's graph client (and the app's cache of
+    expensive results: without one, nothing outlives the request)."""
     loaders = build_loaders(client)
     org = OrgService(client)
     return Context(
@@ -63,6 +69,11 @@ def build_context(
         referrals=ReferralService(client, loaders),
         org=org,
         committees=CommitteeField(org),
+        links=HiddenLinksService(
+            client,
+            cache=results if results is not None else ResultCache(),
+            marker=RequestMarker(ChangeMarkerReader(client).read),
+        ),
         principal=principal,
         request_id=request_id,
     )

@@ -94,6 +94,17 @@ class GraphClient:
         records: list[Record] = await self._run("read", text, parameters, timeout)
         return records
 
+    async def read_bookmark(
+        self, text: LiteralString, *, timeout: float | None = None
+    ) -> str | None:
+        """Run a read query and return the bookmark the server gave its transaction: an
+        opaque token of the last transaction the database had committed (None when the
+        server gave none). See :mod:`graph.change_marker`."""
+        bookmarks: frozenset[str] = await self._run(
+            "read", text, None, timeout, work_function=_discard, bookmarks=True
+        )
+        return "|".join(sorted(bookmarks)) or None
+
     async def write(
         self,
         text: LiteralString,
@@ -127,6 +138,7 @@ class GraphClient:
         timeout: float | None,
         *,
         work_function: Callable[..., Any] | None = None,
+        bookmarks: bool = False,
     ) -> Any:
         work = unit_of_work(timeout=timeout or self.timeout)(work_function or _collect)
         self.queries_sent += 1
@@ -136,7 +148,10 @@ class GraphClient:
                 async with self.driver.session(database=self.database) as session:
                     execute = session.execute_read if kind == "read" else session.execute_write
                     arguments = parameters if work_function else dict(parameters or {})
-                    return await execute(work, text, arguments)
+                    result = await execute(work, text, arguments)
+                    if bookmarks:
+                        return (await session.last_bookmarks()).raw_values
+                    return result
         except Exception as e:
             failure = type(e).__name__
             raise
@@ -160,3 +175,9 @@ async def _collect_all(
     return [
         await _collect(tx, text, params) for text, params in zip(texts, parameters, strict=True)
     ]
+
+
+async def _discard(
+    tx: AsyncManagedTransaction, text: LiteralString, parameters: dict[str, Any]
+) -> None:
+    await (await tx.run(text, parameters)).consume()

@@ -14,6 +14,7 @@ __all__ = [
     "Department",
     "EmploymentRole",
     "ExplicitSignal",
+    "HiddenLinkKind",
     "InteractionKind",
     "IntroducerKind",
     "Label",
@@ -185,3 +186,19 @@ class IntroducerKind(StrEnum):
     COLLEAGUE = "colleague"  # one of our own people
     CUSTOMER = "customer"  # employed now at a company with a won deal
     COLLEAGUE_OR_CUSTOMER = "colleague_or_customer"
+
+
+class HiddenLinkKind(StrEnum):
+    """Why two companies are linked (see ``algorithms.hidden_links``)."""
+
+    SHARED_CURRENT_PEOPLE = "shared_current_people"
+    FORMER_EMPLOYEE = "former_employee"
+    SHARED_BOARD_MEMBER = "shared_board_member"
+    SHARED_ADVISOR = "shared_advisor"
+    SHARED_INVESTOR = "shared_investor"
+    SHARED_DOMAIN = "shared_domain"
+    SHARED_ADDRESS = "shared_address"
+    SHARED_PHONE = "shared_phone"
+    CORPORATE_FAMILY = "corporate_family"
+    LIKELY_DUPLICATE = "likely_duplicate"
+    SIMILAR_NEIGHBOURHOOD = "similar_neighbourhood"

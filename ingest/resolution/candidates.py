@@ -88,8 +88,16 @@ def _score(a: Facts, b: Facts) -> Candidate | None:
 class _Search:
     """One kind's search: the pairs seen so far and what was found."""
 
-    def __init__(self, graph: DedupeGraph, kind: MergeKind, *, min_score: float, max_block: int):
-        self.graph, self.kind = graph, kind
+    def __init__(
+        self,
+        graph: DedupeGraph,
+        kind: MergeKind,
+        *,
+        min_score: float,
+        max_block: int,
+        store: bool = True,
+    ):
+        self.graph, self.kind, self.store = graph, kind, store
         self.min_score, self.max_block = min_score, max_block
         self.seen: set[tuple[str, str]] = set()
         self.skipped: dict[tuple[str, str], SkippedBlock] = {}
@@ -142,7 +150,8 @@ class _Search:
                 candidate = _score(facts[low], facts[high])
                 if candidate is not None and candidate.score >= self.min_score:
                     found.append(candidate)
-        self.stored += await self.graph.store(self.kind, found)
+        if self.store:
+            self.stored += await self.graph.store(self.kind, found)
         self.found += found
 
 
@@ -154,6 +163,7 @@ async def find_candidates(
     kinds: Collection[MergeKind] = (MergeKind.PERSON, MergeKind.COMPANY),
     max_block: int = DEFAULT_MAX_BLOCK,
     page_size: int = 500,
+    store: bool = True,
 ) -> CandidateReport:
     """Find, score and store the likely duplicates of ``uids`` (or of every live record).
 
@@ -173,6 +183,9 @@ async def find_candidates(
         Blocks with more records than this are skipped (and reported).
     page_size : int
         Records read, blocked and scored per round trip.
+    store : bool
+        False only reads: candidates are returned but not stored, and name keys are used
+        as they are (the quality command scores the scan this way).
 
     Returns
     -------
@@ -189,15 +202,15 @@ async def find_candidates(
     graph = DedupeGraph(client, page_size=page_size)
     searches, keys_updated = [], 0
     for kind in (k for k in (MergeKind.PERSON, MergeKind.COMPANY) if k in kinds):
-        search = _Search(graph, kind, min_score=min_score, max_block=max_block)
+        search = _Search(graph, kind, min_score=min_score, max_block=max_block, store=store)
         if uids is None:
             async for page in graph.uid_pages(kind):
-                keys_updated += await graph.sync_name_keys(kind, page)
+                keys_updated += await graph.sync_name_keys(kind, page) if store else 0
             async for page in graph.uid_pages(kind):
                 await search.page(page)
         else:
             wanted = list(dict.fromkeys(uids))
-            keys_updated += await graph.sync_name_keys(kind, wanted)
+            keys_updated += await graph.sync_name_keys(kind, wanted) if store else 0
             for start in range(0, len(wanted), page_size):
                 await search.page(wanted[start : start + page_size])
         searches.append(search)

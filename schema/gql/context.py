@@ -1,5 +1,5 @@
 """What GraphQL types may reach on the request context: the per-request DataLoaders, and
-the answers of nested intelligence fields.
+the answers of nested intelligence fields and the communities of related accounts.
 
 Declared here as Protocols so that schema/ never imports api/; api/context.py provides them.
 """
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from strawberry.dataloader import DataLoader
 
+from schema.links import CommunityFacts
 from schema.model import (
     Company,
     Deal,
@@ -25,7 +26,16 @@ from schema.referrals import PersonTie
 if TYPE_CHECKING:
     from schema.gql.committee import BuyingCommittee
 
-__all__ = ["CommitteeSource", "HasCommittees", "HasLoaders", "HasTies", "Loaders", "TieLister"]
+__all__ = [
+    "AccountLinks",
+    "CommitteeSource",
+    "HasCommittees",
+    "HasLinks",
+    "HasLoaders",
+    "HasTies",
+    "Loaders",
+    "TieLister",
+]
 
 
 class Loaders(Protocol):
@@ -82,3 +92,16 @@ class HasCommittees(HasLoaders, Protocol):
 
     @property
     def committees(self) -> CommitteeSource: ...
+
+
+class AccountLinks(Protocol):
+    """Hidden account links, as nested fields need them."""
+
+    async def community_of(self, company_uid: str) -> CommunityFacts | None: ...
+
+
+class HasLinks(HasLoaders, Protocol):
+    """A request context carrying :class:`Loaders` and :class:`AccountLinks`."""
+
+    @property
+    def links(self) -> AccountLinks: ...

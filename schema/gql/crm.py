@@ -18,7 +18,7 @@ from strawberry import relay
 from schema import model
 from schema.enums import DealStage as DomainStage
 from schema.errors import InvalidInput
-from schema.gql.context import HasCommittees, HasLoaders, HasTies
+from schema.gql.context import HasCommittees, HasLinks, HasLoaders, HasTies
 from schema.gql.enums import (
     DealContactRole,
     DealStage,
@@ -32,6 +32,7 @@ from schema.gql.stages import DealStageChange
 
 if TYPE_CHECKING:
     from schema.gql.committee import BuyingCommittee
+    from schema.gql.links import AccountCommunity
     from schema.gql.relationships import Relationship
 
 __all__ = [
@@ -270,6 +271,14 @@ class Company(relay.Node):
         uids = await info.context.loaders.recent_interactions_of.load((self.uid, limit))
         found = await info.context.loaders.interaction.load_many(uids)
         return [Interaction.from_model(i) for i in found if i is not None]
+
+    @strawberry.field(description="Its community of related accounts (see hiddenLinks), if any.")
+    async def community(
+        self, info: strawberry.Info[HasLinks, None]
+    ) -> Annotated[AccountCommunity, strawberry.lazy("schema.gql.links")] | None:
+        from schema.gql.links import community_of  # the links types build on these
+
+        return await community_of(info, self.uid)
 
 
 @strawberry.type(description="A contact, or one of our colleagues (isColleague).")

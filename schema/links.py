@@ -1,0 +1,83 @@
+"""What the GraphQL types of hidden links read: the shape of a link, its evidence and a
+community, as read-only protocols (``algorithms.hidden_links`` and ``api.services.links``
+produce records of these shapes; schema/ imports neither)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from schema.enums import EmploymentRole, HiddenLinkKind
+
+__all__ = ["CommunityFacts", "EvidenceFacts", "LinkFacts", "TenureFacts"]
+
+
+class TenureFacts(Protocol):
+    """A person's tenure at a company."""
+
+    @property
+    def company_uid(self) -> str: ...
+    @property
+    def role(self) -> EmploymentRole: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date | None: ...
+
+
+class EvidenceFacts(Protocol):
+    """One piece of evidence behind a link."""
+
+    @property
+    def description(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+    @property
+    def person_uid(self) -> str | None: ...
+    @property
+    def tenures(self) -> Sequence[TenureFacts]: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def shared_by(self) -> int | None: ...
+    @property
+    def company_uid(self) -> str | None: ...
+    @property
+    def scores(self) -> Sequence[tuple[str, float]]: ...
+
+
+class LinkFacts(Protocol):
+    """A typed link between two companies."""
+
+    @property
+    def kind(self) -> HiddenLinkKind: ...
+    @property
+    def company_a(self) -> str: ...
+    @property
+    def company_b(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def evidence(self) -> Sequence[EvidenceFacts]: ...
+    @property
+    def evidence_count(self) -> int: ...
+
+
+class CommunityFacts(Protocol):
+    """A community of related accounts."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def member_uids(self) -> Sequence[str]: ...
+    @property
+    def links(self) -> Sequence[LinkFacts]: ...
+    @property
+    def modularity(self) -> float: ...

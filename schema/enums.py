@@ -15,9 +15,11 @@ __all__ = [
     "EmploymentRole",
     "InteractionKind",
     "Label",
+    "LifecycleStage",
     "LineSource",
     "ParticipantRole",
     "RelType",
+    "RfmSegment",
     "Seniority",
 ]
 
@@ -145,3 +147,29 @@ class LineSource(StrEnum):
 
     EXPLICIT = "explicit"
     INFERRED = "inferred"
+
+
+class LifecycleStage(StrEnum):
+    """Where an account stands with us (``algorithms.lifecycle``)."""
+
+    ACQUISITION = "acquisition"
+    GROWTH = "growth"
+    MATURITY = "maturity"
+    DECLINE = "decline"
+    LOST = "lost"
+
+
+class RfmSegment(StrEnum):
+    """A customer's segment from its RFM scores (``algorithms.key_customers``)."""
+
+    CHAMPIONS = "champions"
+    LOYAL = "loyal"
+    POTENTIAL_LOYALIST = "potential_loyalist"
+    NEW = "new"
+    PROMISING = "promising"
+    NEED_ATTENTION = "need_attention"
+    ABOUT_TO_SLEEP = "about_to_sleep"
+    AT_RISK = "at_risk"
+    CANT_LOSE = "cant_lose"
+    HIBERNATING = "hibernating"
+    LOST = "lost"

@@ -65,7 +65,8 @@ DEFAULT_LIFECYCLE = LifecycleParameters()
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Lifecycle:
-    """An account's stage on ``as_of``, the reason in words, and the numbers behind it."""
+    """An account's stage on ``as_of``, the reason in words, and the numbers behind it
+    (``per_period``: interactions per activity period, newest first)."""
 
     account: str
     stage: LifecycleStage
@@ -83,6 +84,8 @@ class Lifecycle:
     recent_revenue: float
     previous_revenue: float
     revenue_window_days: int
+    period_days: int
+    per_period: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -195,7 +198,8 @@ def _why_lost(f: _Facts, as_of: date, p: LifecycleParameters) -> str:
     since = _last_activity(f, as_of)
     if f.won:
         return (
-            f"A customer ({len(f.won)} won, the last on {f.last_won_on or 'an unknown date'}) "
+            f"A customer ({_count(len(f.won), 'won deal')}, the last on "
+            f"{f.last_won_on or 'an unknown date'}) "
             f"gone silent: {since}, no open deal (lost after {p.lost_after_days} days)."
         )
     closed = f.last_closed.closed_on if f.last_closed else None
@@ -209,9 +213,9 @@ def _why_acquisition(f: _Facts, history: AccountHistory, as_of: date, currency: 
     parts = ["No deal won yet"]
     if f.open:
         worth = _money(math.fsum(d.revenue for d in f.open), currency)
-        parts.append(f"{len(f.open)} open deal{'s' if len(f.open) > 1 else ''} worth {worth}")
+        parts.append(f"{_count(len(f.open), 'open deal')} worth {worth}")
     if f.lost:
-        parts.append(f"{len(f.lost)} lost")
+        parts.append(f"{_count(len(f.lost), 'deal')} lost")
     first = history.activity.first_on
     if first is not None:
         parts.append(f"first contact on {first} ({_days((as_of - first).days)} ago)")
@@ -239,11 +243,19 @@ def _why_customer(stage: LifecycleStage, f: _Facts, p: LifecycleParameters, cur:
             parts.append(_interactions(f, "fell from"))
         return "Declining: " + "; ".join(parts) + "."
     trend = "too few to tell a trend" if f.activity == "few" else "steady"
+    if f.recent_revenue or f.previous_revenue:
+        money = f"{money}; "
+    else:
+        money = f"no deal won in the last {_days(2 * window)}; "
     return (
-        f"Steady: {len(f.won)} won deals, the last on {f.last_won_on}; {money}; "
+        f"Steady: {_count(len(f.won), 'won deal')}, the last on {f.last_won_on}; {money}"
         f"interactions {f.previous} then {f.recent} over two {f.window_days}-day windows "
         f"({trend})."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def lifecycle_stage(
@@ -312,4 +324,6 @@ def lifecycle_stage(
         recent_revenue=f.recent_revenue,
         previous_revenue=f.previous_revenue,
         revenue_window_days=parameters.revenue_window_days,
+        period_days=history.activity.period_days,
+        per_period=history.activity.per_period,
     )

@@ -48,6 +48,7 @@ class RelgraphGraphQL(GraphQL[Context, None]):
             principal=principal_of(request.scope),
             request_id=current_request_id(),
             max_page_size=self.settings.max_page_size,
+            fx_rates=self.settings.fx_rates,
         )
 
 

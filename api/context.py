@@ -6,13 +6,16 @@ from dataclasses import dataclass
 
 from strawberry.types import Info as StrawberryInfo
 
+from api.customer_insights import CustomerInsightLoaders
 from api.loaders import RequestLoaders, build_loaders
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
+from api.services.customers import CustomerService
 from api.services.status import StatusService
 from graph.driver import GraphClient
 from schema.auth import Principal
+from schema.money import DEFAULT_FX_RATES, FxRates
 
 __all__ = ["DEFAULT_MAX_PAGE_SIZE", "Context", "Info", "build_context"]
 
@@ -28,6 +31,8 @@ class Context:
     crm: CrmService
     analytics: AnalyticsService
     commands: CommandServices
+    customers: CustomerService
+    customer_insights: CustomerInsightLoaders
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -41,15 +46,19 @@ def build_context(
     principal: Principal | None = None,
     request_id: str | None = None,
     max_page_size: int = DEFAULT_MAX_PAGE_SIZE,
+    fx_rates: FxRates = DEFAULT_FX_RATES,
 ) -> Context:
     """Build a request's context around the app's graph client."""
     loaders = build_loaders(client)
+    customers = CustomerService(client, fx=fx_rates)
     return Context(
         status=StatusService(client),
         loaders=loaders,
         crm=CrmService(client, loaders, max_page_size=max_page_size),
         analytics=AnalyticsService(client),
         commands=CommandServices.over(client),
+        customers=customers,
+        customer_insights=CustomerInsightLoaders(customers),
         principal=principal,
         request_id=request_id,
     )

@@ -7,6 +7,7 @@ import strawberry
 from api.context import Info
 from api.query_analytics import AnalyticsQuery
 from api.query_crm import CrmQuery
+from api.query_customers import CustomersQuery
 from api.services.status import relgraph_version
 from schema.types import GraphCounts, Health, Version
 
@@ -14,7 +15,7 @@ __all__ = ["Query"]
 
 
 @strawberry.type
-class Query(CrmQuery, AnalyticsQuery):
+class Query(CrmQuery, AnalyticsQuery, CustomersQuery):
     @strawberry.field(description="Whether the API and its database answer.")
     async def health(self, info: Info) -> Health:
         reachable = await info.context.status.database_reachable()

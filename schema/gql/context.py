@@ -9,6 +9,7 @@ from typing import Protocol
 
 from strawberry.dataloader import DataLoader
 
+from schema.gql.customer_insights import InsightKey, Lifecycle, Rfm
 from schema.model import (
     Company,
     Deal,
@@ -20,7 +21,7 @@ from schema.model import (
     ReportingLine,
 )
 
-__all__ = ["HasLoaders", "Loaders"]
+__all__ = ["CustomerInsights", "HasCustomerInsights", "HasLoaders", "Loaders"]
 
 
 class Loaders(Protocol):
@@ -49,3 +50,17 @@ class HasLoaders(Protocol):
 
     @property
     def loaders(self) -> Loaders: ...
+
+
+class CustomerInsights(Protocol):
+    """Per-request batch loaders of Company.rfm and Company.lifecycle."""
+
+    rfm: DataLoader[InsightKey, Rfm | None]
+    lifecycle: DataLoader[InsightKey, Lifecycle | None]
+
+
+class HasCustomerInsights(Protocol):
+    """A request context carrying :class:`CustomerInsights`."""
+
+    @property
+    def customer_insights(self) -> CustomerInsights: ...

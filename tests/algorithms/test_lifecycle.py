@@ -121,7 +121,7 @@ def test_a_silent_customer_is_lost() -> None:
     said = stage_of(deal("w", WON, days_ago=800), act=activity(0, 0, 0, 0, last_days_ago=400))
 
     assert said == (
-        "lost: A customer (1 won, the last on 2024-04-21) gone silent: nothing since "
+        "lost: A customer (1 won deal, the last on 2024-04-21) gone silent: nothing since "
         "2025-05-26 (400 days ago), no open deal (lost after 270 days)."
     )
 
@@ -138,7 +138,7 @@ def test_a_prospect_whose_last_deal_was_lost_long_ago_is_lost() -> None:
 def test_a_recently_lost_deal_keeps_a_prospect_in_acquisition() -> None:
     said = stage_of(deal("l", LOST, days_ago=20), act=activity(1, last_days_ago=25))
 
-    assert said.startswith("acquisition: No deal won yet; 1 lost")
+    assert said.startswith("acquisition: No deal won yet; 1 deal lost")
 
 
 def test_an_open_deal_keeps_a_silent_customer_from_being_lost() -> None:
@@ -168,7 +168,10 @@ def test_deals_after_as_of_do_not_count() -> None:
 def test_too_few_interactions_tell_no_trend() -> None:
     said = stage_of(deal("w", WON, days_ago=900), act=activity(0, 1, 3, 1))
 
-    assert said.startswith("maturity:") and said.endswith("(too few to tell a trend).")
+    assert said == (
+        "maturity: Steady: 1 won deal, the last on 2024-01-12; no deal won in the last 730 "
+        "days; interactions 4 then 1 over two 182-day windows (too few to tell a trend)."
+    )
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,8 @@
 1. **lost**: no open deal, idle for ``lost_after_days`` or more, and either the account
    was a customer (won a deal) or its last closed deal was lost;
 2. **acquisition**: no deal won yet (open deals, first contacts, or nothing yet);
-3. **growth**: revenue rising, or activity rising while revenue is not falling;
+3. **growth**: every win is recent (a new customer), revenue rising, or activity rising
+   while revenue is not falling;
 4. **decline**: no recent win, and revenue or activity falling;
 5. **maturity**: a customer whose revenue and activity hold steady.
 
@@ -101,6 +102,7 @@ class _Facts:
     window_days: int
     activity: str  # rising | falling | steady | few
     recent_wins: int
+    previous_wins: int
     recent_revenue: float
     previous_revenue: float
     revenue: str  # rising | falling | steady
@@ -146,6 +148,7 @@ def _facts(history: AccountHistory, as_of: date, p: LifecycleParameters) -> _Fac
         window_days=p.window_periods * activity.period_days,
         activity="few" if few else _trend(recent, previous, p),
         recent_wins=sum(1 for d in dated_wins if d.closed_on and d.closed_on > start),
+        previous_wins=sum(1 for d in dated_wins if d.closed_on and before < d.closed_on <= start),
         recent_revenue=recent_revenue,
         previous_revenue=previous_revenue,
         revenue=_trend(recent_revenue, previous_revenue, p),
@@ -181,7 +184,8 @@ def _stage(f: _Facts, p: LifecycleParameters) -> LifecycleStage:
         return LifecycleStage.LOST
     if not f.won:
         return LifecycleStage.ACQUISITION
-    if f.revenue == "rising" or (f.activity == "rising" and f.revenue != "falling"):
+    new = len(f.won) == f.recent_wins
+    if new or f.revenue == "rising" or (f.activity == "rising" and f.revenue != "falling"):
         return LifecycleStage.GROWTH
     if not f.recent_wins and "falling" in (f.revenue, f.activity):
         return LifecycleStage.DECLINE
@@ -228,7 +232,7 @@ def _why_customer(stage: LifecycleStage, f: _Facts, p: LifecycleParameters, cur:
     money = _revenue(f, window, cur)
     if stage is LifecycleStage.GROWTH:
         parts = []
-        if f.revenue == "rising" and len(f.won) == f.recent_wins:
+        if len(f.won) == f.recent_wins:
             parts.append(f"became a customer in the last {_days(window)}: {money}")
         elif f.revenue == "rising":
             parts.append(f"won revenue rising: {money}")
@@ -243,7 +247,7 @@ def _why_customer(stage: LifecycleStage, f: _Facts, p: LifecycleParameters, cur:
             parts.append(_interactions(f, "fell from"))
         return "Declining: " + "; ".join(parts) + "."
     trend = "too few to tell a trend" if f.activity == "few" else "steady"
-    if f.recent_revenue or f.previous_revenue:
+    if f.recent_wins or f.previous_wins:
         money = f"{money}; "
     else:
         money = f"no deal won in the last {_days(2 * window)}; "

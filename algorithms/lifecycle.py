@@ -116,6 +116,11 @@ def _trend(recent: float, previous: float, p: LifecycleParameters) -> str:
     return "steady"
 
 
+def _window(won: list[DealOutcome], after: date, until: date) -> tuple[int, float]:
+    inside = [d for d in won if d.closed_on is not None and after < d.closed_on <= until]
+    return len(inside), math.fsum(d.revenue for d in inside)
+
+
 def _facts(history: AccountHistory, as_of: date, p: LifecycleParameters) -> _Facts:
     deals, activity = history.deals, history.activity
     won = [d for d in deals if d.won_by(as_of)]
@@ -125,30 +130,29 @@ def _facts(history: AccountHistory, as_of: date, p: LifecycleParameters) -> _Fac
         key=lambda d: (d.closed_on or as_of, d.stage is DealStage.CLOSED_LOST),
     )
     last_closed = closed[-1] if closed else None
-    moments = [m for m in (activity.last_on, last_closed and last_closed.closed_on) if m]
+    moments = [activity.last_on, last_closed.closed_on if last_closed else None]
+    latest = max((m for m in moments if m is not None), default=None)
     recent = activity.between(0, p.window_periods)
     previous = activity.between(p.window_periods, 2 * p.window_periods)
     start = as_of - timedelta(days=p.revenue_window_days)
-    before = start - timedelta(days=p.revenue_window_days)
-    dated_wins = [d for d in won if d.closed_on is not None]
-    recent_revenue = math.fsum(d.revenue for d in dated_wins if d.closed_on and d.closed_on > start)
-    previous_revenue = math.fsum(
-        d.revenue for d in dated_wins if d.closed_on and before < d.closed_on <= start
+    recent_wins, recent_revenue = _window(won, start, as_of)
+    previous_wins, previous_revenue = _window(
+        won, start - timedelta(days=p.revenue_window_days), start
     )
     few = recent + previous < max(p.min_trend_interactions, 1)
     return _Facts(
         won=won,
         lost=lost,
         open=[d for d in deals if d.open_on(as_of)],
-        last_won_on=max((d.closed_on for d in dated_wins if d.closed_on), default=None),
+        last_won_on=max((d.closed_on for d in won if d.closed_on), default=None),
         last_closed=last_closed,
-        days_idle=(as_of - max(moments)).days if moments else None,
+        days_idle=(as_of - latest).days if latest else None,
         recent=recent,
         previous=previous,
         window_days=p.window_periods * activity.period_days,
         activity="few" if few else _trend(recent, previous, p),
-        recent_wins=sum(1 for d in dated_wins if d.closed_on and d.closed_on > start),
-        previous_wins=sum(1 for d in dated_wins if d.closed_on and before < d.closed_on <= start),
+        recent_wins=recent_wins,
+        previous_wins=previous_wins,
         recent_revenue=recent_revenue,
         previous_revenue=previous_revenue,
         revenue=_trend(recent_revenue, previous_revenue, p),

@@ -92,7 +92,8 @@ ACCOUNT_DEALS: LiteralString = _ACCOUNTS + _DEALS + _RETURN + "\n"
 
 # Activity of every account at once, counted from our colleagues' side: their interactions
 # are far fewer than the accounts' people's (most of which are internal to the accounts).
-# ``collect`` then ``UNWIND`` keeps the planner from starting at the interaction-time index.
+# ``collect`` then ``UNWIND`` keeps the planner from starting at the interaction-time index;
+# grouping the touches by person expands each person's employments once, not per touch.
 ACTIVITY_BY_ACCOUNT: LiteralString = """
 MATCH (h:Person)
 WHERE h.is_colleague = true AND h.deleted_at IS NULL
@@ -101,13 +102,17 @@ UNWIND team AS h
 MATCH (h)-[:PARTICIPATED_IN]->(i:Interaction)
 WHERE i.deleted_at IS NULL AND i.occurred_at < $until
 WITH DISTINCT i
-MATCH (i)<-[:PARTICIPATED_IN]-(p:Person)-[w:WORKS_AT]->(m:Company)
+MATCH (i)<-[:PARTICIPATED_IN]-(p:Person)
 WHERE NOT coalesce(p.is_colleague, false) AND p.deleted_at IS NULL
-  AND coalesce(w.role, 'employee') = 'employee'
-  AND (w.start IS NULL OR w.start <= date(i.occurred_at))
-  AND (w.end IS NULL OR w.end >= date(i.occurred_at))
+WITH p, collect({i: i, at: i.occurred_at, day: date(i.occurred_at)}) AS touches
+MATCH (p)-[w:WORKS_AT]->(m:Company)
+WHERE coalesce(w.role, 'employee') = 'employee'
   AND m.deleted_at IS NULL AND m.merged_into IS NULL AND NOT coalesce(m.is_home, false)
-WITH m, collect(DISTINCT i) AS its
+WITH m, w.start AS started, w.end AS ended, touches
+UNWIND touches AS t
+WITH m, t
+WHERE (started IS NULL OR started <= t.day) AND (ended IS NULL OR ended >= t.day)
+WITH m, collect(DISTINCT t) AS its
 CALL (m) {
   OPTIONAL MATCH path = (m)-[:SUBSIDIARY_OF*1..5]->(top:Company)
   WHERE $roll_up
@@ -116,10 +121,9 @@ CALL (m) {
   WITH top ORDER BY length(path) DESC LIMIT 1
   RETURN coalesce(top.uid, m.uid) AS account
 }
-UNWIND its AS i
-WITH DISTINCT account, i
-WITH account, i.occurred_at AS at,
-     duration.inDays(date(i.occurred_at), $as_of).days / $period_days AS period
+UNWIND its AS t
+WITH DISTINCT account, t
+WITH account, t.at AS at, duration.inDays(t.day, $as_of).days / $period_days AS period
 WITH account, period, count(*) AS n, min(at) AS first_at, max(at) AS last_at
 RETURN account, sum(n) AS interactions, min(first_at) AS first_at, max(last_at) AS last_at,
        [x IN collect([period, n]) WHERE x[0] < $periods] AS periods

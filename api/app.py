@@ -50,6 +50,7 @@ class RelgraphGraphQL(GraphQL[Context, None]):
             request_id=current_request_id(),
             max_page_size=self.settings.max_page_size,
             results=request.app.state.results,
+            fx_rates=self.settings.fx_rates,
         )
 
 

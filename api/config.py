@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graph.config import GraphSettings
+from schema.money import DEFAULT_FX_RATES, FxRates
 
 __all__ = ["ApiSettings"]
 
@@ -27,6 +28,7 @@ class ApiSettings:
     max_body_bytes: int = 1_048_576
     graphiql: bool = True
     log_level: str = "info"
+    fx_rates: FxRates = DEFAULT_FX_RATES
     extra: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -46,7 +48,8 @@ class ApiSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ApiSettings:
-        """Read the ``RELGRAPH_API_*`` variables, ``RELGRAPH_LOG_LEVEL`` and the graph settings.
+        """Read the ``RELGRAPH_API_*`` variables, ``RELGRAPH_LOG_LEVEL``, ``RELGRAPH_FX_RATES``
+        (exchange rates, see :mod:`schema.money`) and the graph settings.
 
         Parameters
         ----------
@@ -68,4 +71,5 @@ class ApiSettings:
             max_body_bytes=int(env.get("RELGRAPH_API_MAX_BODY_BYTES", "1048576")),
             graphiql=env.get("RELGRAPH_API_GRAPHIQL", "1") not in {"0", "false", "no"},
             log_level=env.get("RELGRAPH_LOG_LEVEL", "info").lower(),
+            fx_rates=FxRates.parse(env.get("RELGRAPH_FX_RATES", "")),
         )

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from strawberry.types import Info as StrawberryInfo
 
 from api.cache import RequestMarker, ResultCache
+from api.customer_insights import CustomerInsightLoaders
 from api.loaders import RequestLoaders, build_loaders
 from api.org_results import CommitteeField
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
+from api.services.customers import CustomerService
 from api.services.links import HiddenLinksService
 from api.services.org import OrgService
 from api.services.referrals import ReferralService
@@ -20,6 +22,7 @@ from api.services.status import StatusService
 from graph.change_marker import ChangeMarkerReader
 from graph.driver import GraphClient
 from schema.auth import Principal
+from schema.money import DEFAULT_FX_RATES, FxRates
 
 __all__ = ["DEFAULT_MAX_PAGE_SIZE", "Context", "Info", "build_context"]
 
@@ -40,6 +43,8 @@ class Context:
     org: OrgService
     committees: CommitteeField
     links: HiddenLinksService
+    customers: CustomerService
+    customer_insights: CustomerInsightLoaders
     principal: Principal | None = None
     request_id: str | None = None
 
@@ -54,11 +59,13 @@ def build_context(
     request_id: str | None = None,
     max_page_size: int = DEFAULT_MAX_PAGE_SIZE,
     results: ResultCache | None = None,
+    fx_rates: FxRates = DEFAULT_FX_RATES,
 ) -> Context:
     """Build a request's context around the app's graph client (and the app's cache of
     expensive results: without one, nothing outlives the request)."""
     loaders = build_loaders(client)
     org = OrgService(client)
+    customers = CustomerService(client, fx=fx_rates)
     return Context(
         status=StatusService(client),
         loaders=loaders,
@@ -74,6 +81,8 @@ def build_context(
             cache=results if results is not None else ResultCache(),
             marker=RequestMarker(ChangeMarkerReader(client).read),
         ),
+        customers=customers,
+        customer_insights=CustomerInsightLoaders(customers),
         principal=principal,
         request_id=request_id,
     )

@@ -7,6 +7,7 @@ import strawberry
 from api.context import Info
 from api.query_analytics import AnalyticsQuery
 from api.query_crm import CrmQuery
+from api.query_customers import CustomersQuery
 from api.query_links import LinksQuery
 from api.query_org import OrgQuery
 from api.query_referrals import ReferralQuery
@@ -18,7 +19,15 @@ __all__ = ["Query"]
 
 
 @strawberry.type
-class Query(CrmQuery, AnalyticsQuery, RelationshipQuery, ReferralQuery, OrgQuery, LinksQuery):
+class Query(
+    CrmQuery,
+    AnalyticsQuery,
+    RelationshipQuery,
+    ReferralQuery,
+    OrgQuery,
+    LinksQuery,
+    CustomersQuery,
+):
     @strawberry.field(description="Whether the API and its database answer.")
     async def health(self, info: Info) -> Health:
         reachable = await info.context.status.database_reachable()

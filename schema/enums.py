@@ -18,9 +18,11 @@ __all__ = [
     "InteractionKind",
     "IntroducerKind",
     "Label",
+    "LifecycleStage",
     "LineSource",
     "ParticipantRole",
     "RelType",
+    "RfmSegment",
     "Seniority",
     "TieEvidenceKind",
     "TieTrend",
@@ -202,3 +204,29 @@ class HiddenLinkKind(StrEnum):
     CORPORATE_FAMILY = "corporate_family"
     LIKELY_DUPLICATE = "likely_duplicate"
     SIMILAR_NEIGHBOURHOOD = "similar_neighbourhood"
+
+
+class LifecycleStage(StrEnum):
+    """Where an account stands with us (``algorithms.lifecycle``)."""
+
+    ACQUISITION = "acquisition"
+    GROWTH = "growth"
+    MATURITY = "maturity"
+    DECLINE = "decline"
+    LOST = "lost"
+
+
+class RfmSegment(StrEnum):
+    """A customer's segment from its RFM scores (``algorithms.key_customers``)."""
+
+    CHAMPIONS = "champions"
+    LOYAL = "loyal"
+    POTENTIAL_LOYALIST = "potential_loyalist"
+    NEW = "new"
+    PROMISING = "promising"
+    NEED_ATTENTION = "need_attention"
+    ABOUT_TO_SLEEP = "about_to_sleep"
+    AT_RISK = "at_risk"
+    CANT_LOSE = "cant_lose"
+    HIBERNATING = "hibernating"
+    LOST = "lost"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from strawberry.dataloader import DataLoader
 
+from schema.gql.customer_insights import InsightKey, Lifecycle, Rfm
 from schema.links import CommunityFacts
 from schema.model import (
     Company,
@@ -29,7 +30,9 @@ if TYPE_CHECKING:
 __all__ = [
     "AccountLinks",
     "CommitteeSource",
+    "CustomerInsights",
     "HasCommittees",
+    "HasCustomerInsights",
     "HasLinks",
     "HasLoaders",
     "HasTies",
@@ -105,3 +108,17 @@ class HasLinks(HasLoaders, Protocol):
 
     @property
     def links(self) -> AccountLinks: ...
+
+
+class CustomerInsights(Protocol):
+    """Per-request batch loaders of Company.rfm and Company.lifecycle."""
+
+    rfm: DataLoader[InsightKey, Rfm | None]
+    lifecycle: DataLoader[InsightKey, Lifecycle | None]
+
+
+class HasCustomerInsights(Protocol):
+    """A request context carrying :class:`CustomerInsights`."""
+
+    @property
+    def customer_insights(self) -> CustomerInsights: ...

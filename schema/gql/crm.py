@@ -18,7 +18,8 @@ from strawberry import relay
 from schema import model
 from schema.enums import DealStage as DomainStage
 from schema.errors import InvalidInput
-from schema.gql.context import HasCommittees, HasLinks, HasLoaders, HasTies
+from schema.gql.context import HasCommittees, HasCustomerInsights, HasLinks, HasLoaders, HasTies
+from schema.gql.customer_insights import InsightKey, Lifecycle, Rfm
 from schema.gql.enums import (
     DealContactRole,
     DealStage,
@@ -48,6 +49,7 @@ __all__ = [
 ]
 
 Info = strawberry.Info[HasLoaders, None]
+InsightInfo = strawberry.Info[HasCustomerInsights, None]
 _MAX_RECENT = 50
 _CLOSED = frozenset({DomainStage.CLOSED_WON, DomainStage.CLOSED_LOST})
 
@@ -279,6 +281,25 @@ class Company(relay.Node):
         from schema.gql.links import community_of  # the links types build on these
 
         return await community_of(info, self.uid)
+
+    @strawberry.field(
+        description="RFM scores among all customers on asOf (default today); null when "
+        "the company is not a customer then (no deal won)."
+    )
+    async def rfm(
+        self, info: InsightInfo, as_of: date | None = None, currency: str = "USD"
+    ) -> Rfm | None:
+        return await info.context.customer_insights.rfm.load(InsightKey(self.uid, as_of, currency))
+
+    @strawberry.field(
+        description="Lifecycle stage on asOf (default today), with the reason; null for our "
+        "own company and deleted ones."
+    )
+    async def lifecycle(
+        self, info: InsightInfo, as_of: date | None = None, currency: str = "USD"
+    ) -> Lifecycle | None:
+        key = InsightKey(self.uid, as_of, currency)
+        return await info.context.customer_insights.lifecycle.load(key)
 
 
 @strawberry.type(description="A contact, or one of our colleagues (isColleague).")

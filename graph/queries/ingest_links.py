@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import LiteralString
 
 from graph.queries.ingest_refs import RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
+from graph.queries.ingest_two_step import PROVENANCE
 
 __all__ = [
-    "CURRENT_JOBS",
-    "DELETE_JOBS",
-    "END_IMPLIED_JOBS",
+    "EMPLOYMENT_PROPERTIES",
     "IMPORT_CONNECTIONS",
     "IMPORT_DEAL_CONTACTS",
     "IMPORT_REPORTING_LINES",
@@ -54,9 +53,10 @@ def _missing(*pairs: tuple[LiteralString, LiteralString]) -> LiteralString:
 
 _SAME: LiteralString = "all(k IN keys(row.props) WHERE r[k] = row.props[k])"
 
-# Employments (the second-largest kind) go in two steps, like people and interactions:
-# reads resolve the batch's distinct people and companies and return the stored jobs, the
-# importer decides, and one transaction applies the changes.
+# Employments (the second-largest kind) go in two steps in one transaction, like people
+# and interactions: one read resolves the batch's distinct people (with their current jobs)
+# and companies and returns the stored jobs of the batch's uids, the importer decides, and
+# one write applies the changes to the relationships the read returned (by elementId).
 RESOLVE_EMPLOYMENTS: LiteralString = (
     """
 CALL () {
@@ -64,56 +64,77 @@ CALL () {
   CALL (ref) {"""
     + RESOLVE_PERSON
     + """}
-  RETURN collect([ref.key, found.uid]) AS people
+  RETURN collect([ref.key, found.uid, elementId(found),
+    CASE WHEN found IS NULL THEN [] ELSE
+      [(found)-[r:WORKS_AT]->(c:Company) WHERE r.end IS NULL | {
+        uid: r.uid, rel: elementId(r), company: c.uid, implied: coalesce(r.implied, false),
+        props: properties(r)}]
+    END]) AS people
 }
 CALL () {
   UNWIND $companies AS ref
   CALL (ref) {"""
     + RESOLVE_COMPANY
     + """}
-  RETURN collect([ref.key, found.uid]) AS companies
+  RETURN collect([ref.key, found.uid, elementId(found)]) AS companies
 }
 CALL () {
   UNWIND $uids AS uid
   MATCH (a:Person)-[r:WORKS_AT {uid: uid}]->(b:Company)
-  RETURN collect({uid: uid, person: a.uid, company: b.uid, props: properties(r)}) AS existing
+  RETURN collect({uid: uid, rel: elementId(r), person: a.uid, company: b.uid,
+    props: properties(r)}) AS existing
 }
 RETURN people, companies, existing
 """
 )
 
-CURRENT_JOBS: LiteralString = """
-UNWIND $pairs AS pair
-MATCH (:Person {uid: pair.person})-[r:WORKS_AT]->(:Company {uid: pair.company})
-WHERE r.end IS NULL
-RETURN pair.person AS person, pair.company AS company,
-       collect({uid: r.uid, implied: coalesce(r.implied, false), props: properties(r)}) AS jobs
-"""
+EMPLOYMENT_PROPERTIES: tuple[LiteralString, ...] = (
+    "role",
+    "start",
+    "end",
+    "title",
+    "department",
+    "department_key",
+    "seniority",
+)
+"""What an employment row may carry in ``props``."""
 
-DELETE_JOBS: LiteralString = """
-UNWIND $uids AS uid
-MATCH ()-[r:WORKS_AT {uid: uid}]->()
-DELETE r
-"""
+_PROV: LiteralString = ", ".join(key + ": row.prov." + key for key in PROVENANCE)
 
-# A person row naming a new employer ends the current jobs it implied elsewhere.
-END_IMPLIED_JOBS: LiteralString = """
-UNWIND $rows AS row
-MATCH (:Person {uid: row.person})-[r:WORKS_AT {implied: true}]->(other:Company)
-WHERE r.end IS NULL AND other.uid <> row.company AND r.source = row.source
-SET r.end = $today
+# $deletes, $ends: elementIds of jobs; $updates: {rel, props, touch, implied};
+# $creates: {uid, person, company (elementIds), props, prov, implied}. In this order: a
+# moved job's uid is free again before it is created, an ended implied job can be revived.
+WRITE_EMPLOYMENTS: LiteralString = (
+    """
+CALL () {
+  UNWIND $deletes AS rel
+  MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = rel
+  DELETE r
+}
+CALL () {
+  UNWIND $ends AS rel
+  MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = rel
+  SET r.end = $today
+}
+CALL () {
+  UNWIND $updates AS row
+  MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = row.rel
+  SET r += row.props
+  FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END | SET r.updated_at = datetime())
+  FOREACH (_ IN CASE WHEN row.implied THEN [1] ELSE [] END | SET r.end = null)
+}
+CALL () {
+  UNWIND $creates AS row
+  MATCH (p:Person) WHERE elementId(p) = row.person
+  MATCH (c:Company) WHERE elementId(c) = row.company
+  CREATE (p)-[:WORKS_AT {uid: row.uid, implied: row.implied, """
+    + ", ".join(key + ": row.props." + key for key in EMPLOYMENT_PROPERTIES)
+    + ", "
+    + _PROV
+    + """, created_at: datetime()}]->(c)
+}
 """
-
-WRITE_EMPLOYMENTS: LiteralString = """
-UNWIND $rows AS row
-MATCH (p:Person {uid: row.person})
-MATCH (c:Company {uid: row.company})
-MERGE (p)-[r:WORKS_AT {uid: row.uid}]->(c)
-  ON CREATE SET r += row.prov, r.created_at = datetime(), r.implied = row.implied
-SET r += row.props
-FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END | SET r.updated_at = datetime())
-FOREACH (_ IN CASE WHEN row.implied THEN [1] ELSE [] END | SET r.end = null)
-"""
+)
 
 # A changed manager ends the previous line (kept, under a dated uid) instead of deleting it.
 IMPORT_REPORTING_LINES: LiteralString = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from graph.queries.ingest_refs import RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
+from graph.queries.ingest_refs import BATCH, RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
 from graph.queries.ingest_two_step import PROVENANCE
 
 __all__ = [
@@ -58,7 +58,8 @@ _SAME: LiteralString = "all(k IN keys(row.props) WHERE r[k] = row.props[k])"
 # and companies and returns the stored jobs of the batch's uids, the importer decides, and
 # one write applies the changes to the relationships the read returned (by elementId).
 RESOLVE_EMPLOYMENTS: LiteralString = (
-    """
+    BATCH
+    + """
 CALL () {
   UNWIND $people AS ref
   CALL (ref) {"""
@@ -105,7 +106,8 @@ _PROV: LiteralString = ", ".join(key + ": row.prov." + key for key in PROVENANCE
 # $creates: {uid, person, company (elementIds), props, prov, implied}. In this order: a
 # moved job's uid is free again before it is created, an ended implied job can be revived.
 WRITE_EMPLOYMENTS: LiteralString = (
-    """
+    BATCH
+    + """
 CALL () {
   UNWIND $deletes AS rel
   MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = rel
@@ -138,7 +140,8 @@ CALL () {
 
 # A changed manager ends the previous line (kept, under a dated uid) instead of deleting it.
 IMPORT_REPORTING_LINES: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("person", RESOLVE_PERSON, "p", "")
     + _resolve("manager", RESOLVE_PERSON, "m", "p, ")
     + """OPTIONAL MATCH ()-[old:REPORTS_TO {uid: row.uid}]->()
@@ -179,7 +182,8 @@ RETURN row.i AS i, outcome, row.uid AS uid, missing, null AS conflict
 )
 
 IMPORT_SUBSIDIARIES: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("child", RESOLVE_COMPANY, "child", "")
     + _resolve("parent", RESOLVE_COMPANY, "parent", "child, ")
     + "WITH row, child, parent, "
@@ -212,7 +216,8 @@ RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
 )
 
 IMPORT_DEAL_CONTACTS: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("deal", RESOLVE_DEAL, "d", "")
     + _resolve("person", RESOLVE_PERSON, "p", "d, ")
     + "WITH row, d, p, "
@@ -235,7 +240,8 @@ RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
 
 # A stated connection (a LinkedIn connection of the importing user), not a derived tie.
 IMPORT_CONNECTIONS: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("owner", RESOLVE_PERSON, "o", "")
     + _resolve("person", RESOLVE_PERSON, "p", "o, ")
     + "WITH row, o, p, "

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from graph.queries.ingest_refs import RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
+from graph.queries.ingest_refs import BATCH, RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
 
 __all__ = ["IMPORT_COMPANIES", "IMPORT_DEALS"]
 
@@ -60,7 +60,8 @@ _LINKS_PRESENT: LiteralString = """
 _SAME_PROPS: LiteralString = "all(k IN keys(row.props) WHERE n[k] = row.props[k])"
 
 IMPORT_COMPANIES: LiteralString = (
-    """
+    BATCH
+    + """
 UNWIND $rows AS row
 WITH row, row.ref AS ref
 CALL (ref) {"""
@@ -112,7 +113,8 @@ RETURN row.i AS i, outcome, n.uid AS uid, [] AS missing, null AS conflict
 # Deals reference their company and owner; a row naming one that does not exist is not
 # written and comes back as ``missing``.
 IMPORT_DEALS: LiteralString = (
-    """
+    BATCH
+    + """
 UNWIND $rows AS row
 CALL (row) {
   WITH row.ref AS ref"""

@@ -17,7 +17,16 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-__all__ = ["RESOLVE_COMPANY", "RESOLVE_DEAL", "RESOLVE_PERSON"]
+__all__ = ["BATCH", "RESOLVE_COMPANY", "RESOLVE_DEAL", "RESOLVE_PERSON"]
+
+BATCH: LiteralString = "CYPHER replan=skip\n"
+"""The prefix of every import batch query: keep the cached plan however much the graph grew
+since it was made. An import grows the graph from nothing, so the planner would otherwise
+plan each batch query again and again as its statistics drift, at a cost that rivals the
+batch's own work. It is safe only for plans that do not depend on statistics: every node a
+batch query starts from is found by a unique key, an index or an ``elementId``, never by a
+scan (``tests/graph/test_ingest_plans.py`` checks the plans on an empty and a loaded graph).
+"""
 
 RESOLVE_PERSON: LiteralString = """
   OPTIONAL MATCH (byUid:Person {uid: ref.ext})

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from graph.queries.ingest_refs import RESOLVE_DEAL, RESOLVE_PERSON
+from graph.queries.ingest_refs import BATCH, RESOLVE_DEAL, RESOLVE_PERSON
 
 __all__ = [
     "CREATE_INTERACTIONS",
@@ -79,7 +79,8 @@ _PROV: LiteralString = _named(PROVENANCE, "row.prov")
 
 # rows: {i, ref, email}; one record per row.
 RESOLVE_PEOPLE: LiteralString = (
-    """
+    BATCH
+    + """
 UNWIND $rows AS row
 CALL (row) {
   WITH row.ref AS ref"""
@@ -100,7 +101,8 @@ RETURN row.i AS i, found.uid AS uid, elementId(found) AS node, holder.uid AS hol
 
 # rows: {uid, node: {PERSON_PROPERTIES}, prov, phones, domains}
 CREATE_PEOPLE: LiteralString = (
-    """
+    BATCH
+    + """
 UNWIND $rows AS row
 CREATE (n:Person {uid: row.uid, """
     + _named(PERSON_PROPERTIES, "row.node")
@@ -125,7 +127,9 @@ CALL (n, row) {
 
 # rows: {node (elementId), props, prov, touch, set_email, alternate_emails, external_ids,
 # phones, domains}
-UPDATE_PEOPLE: LiteralString = """
+UPDATE_PEOPLE: LiteralString = (
+    BATCH
+    + """
 UNWIND $rows AS row
 MATCH (n:Person) WHERE elementId(n) = row.node
 SET n += row.props
@@ -149,10 +153,12 @@ FOREACH (name IN row.domains |
   MERGE (n)-[r:HAS_DOMAIN]->(d)
     ON CREATE SET r += row.prov)
 """
+)
 
 # $people, $deals: references with a ``key``; $uids: the interactions of the batch.
 RESOLVE_INTERACTIONS: LiteralString = (
-    """
+    BATCH
+    + """
 CALL () {
   UNWIND $people AS ref
   CALL (ref) {"""
@@ -184,7 +190,8 @@ RETURN people, deals, existing
 
 # rows: {uid, props: {INTERACTION_PROPERTIES}, prov, parts: [{node, role}], deal}
 CREATE_INTERACTIONS: LiteralString = (
-    """
+    BATCH
+    + """
 UNWIND $rows AS row
 CREATE (i:Interaction {uid: row.uid, """
     + _named(INTERACTION_PROPERTIES, "row.props")
@@ -209,7 +216,9 @@ CALL (i, row) {
 )
 
 # rows: {node (elementId), props, prov, parts: [{node, role}], deal}
-UPDATE_INTERACTIONS: LiteralString = """
+UPDATE_INTERACTIONS: LiteralString = (
+    BATCH
+    + """
 UNWIND $rows AS row
 MATCH (i:Interaction) WHERE elementId(i) = row.node
 SET i += row.props, i.updated_at = datetime(),
@@ -227,3 +236,4 @@ CALL (i, row) {
     ON CREATE SET r += row.prov
 }
 """
+)

@@ -39,8 +39,11 @@ class Transaction:
     async def run(
         self, text: LiteralString, parameters: Mapping[str, Any] | None = None
     ) -> list[Record]:
-        """Run one query inside the transaction and return its records as dicts."""
-        return await _collect(self._tx, text, dict(parameters or {}))
+        """Run one query inside the transaction and return its records as dicts of the
+        values as the driver hydrated them (nodes and relationships are not turned into
+        dicts: return plain values, which is what batch work reads, and it is cheaper)."""
+        result = await self._tx.run(text, dict(parameters or {}))
+        return [dict(zip(record.keys(), record, strict=True)) async for record in result]
 
 
 def open_driver(settings: GraphSettings) -> AsyncDriver:

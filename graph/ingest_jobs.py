@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from graph.driver import GraphClient, Transaction
-from graph.ingest_two_step import Outcome, check_keys, ref_key, same_props
+from graph.ingest_two_step import Outcome, Refs, check_keys, same_props
 from graph.queries import ingest_links
 
 __all__ = ["write_employments"]
@@ -38,18 +38,18 @@ async def write_employments(
     client: GraphClient, rows: Sequence[dict[str, Any]], *, today: date
 ) -> list[Outcome]:
     """Resolve, decide and write a batch of employment rows in one transaction."""
-    people = {ref_key(r["person"]): r["person"] for r in rows}
-    companies = {ref_key(r["company"]): r["company"] for r in rows}
+    people, companies = Refs(), Refs()
+    numbered = [(people.add(r["person"]), companies.add(r["company"])) for r in rows]
     parameters = {
-        "people": [{**ref, "key": key} for key, ref in people.items()],
-        "companies": [{**ref, "key": key} for key, ref in companies.items()],
+        "people": people.parameters,
+        "companies": companies.parameters,
         "uids": [r["uid"] for r in rows],
     }
 
     async def work(tx: Transaction) -> list[Outcome]:
         [state] = await tx.run(ingest_links.RESOLVE_EMPLOYMENTS, parameters)
         plan = _Plan()
-        outcomes = _decide_all(rows, state, plan)
+        outcomes = _decide_all(rows, numbered, state, plan)
         if plan:
             await tx.run(ingest_links.WRITE_EMPLOYMENTS, plan.parameters(today))
         return outcomes
@@ -58,15 +58,22 @@ async def write_employments(
 
 
 def _decide_all(
-    rows: Sequence[dict[str, Any]], state: Mapping[str, Any], plan: _Plan
+    rows: Sequence[dict[str, Any]],
+    numbered: list[tuple[int, int]],
+    state: Mapping[str, Any],
+    plan: _Plan,
 ) -> list[Outcome]:
     """Each row's outcome; what to write goes to ``plan``."""
-    person = {str(k): (uid, node, jobs) for k, uid, node, jobs in state["people"] if node}
-    company = {str(k): (uid, node) for k, uid, node in state["companies"] if node}
-    existing = {str(e["uid"]): e for e in state["existing"]}
+    person: list[tuple[str, str, list[Any]] | None] = [None] * len(state["people"])
+    for number, uid, node, jobs in state["people"]:
+        person[number] = None if node is None else (uid, node, jobs)
+    company: list[tuple[str, str] | None] = [None] * len(state["companies"])
+    for number, uid, node in state["companies"]:
+        company[number] = None if node is None else (uid, node)
+    existing = {e["uid"]: e for e in state["existing"]}
     outcomes: list[Outcome] = []
-    for row in rows:
-        p, c = person.get(ref_key(row["person"])), company.get(ref_key(row["company"]))
+    for row, (person_number, company_number) in zip(rows, numbered, strict=True):
+        p, c = person[person_number], company[company_number]
         if p is None or c is None:
             labels = [
                 str(row[side]["label"]) for side, u in (("person", p), ("company", c)) if u is None
@@ -153,9 +160,7 @@ def _decide(
             plan.ends.extend(
                 str(job["rel"])
                 for job in current
-                if job["implied"]
-                and job["company"] != ends.company
-                and job["props"].get("source") == source
+                if job["implied"] and job["company"] != ends.company and job["source"] == source
             )
         plan.write(row, ends, old, touch=bool(mine))
         return ("updated" if mine else "created", uid, (), None, ())

@@ -13,6 +13,7 @@ the whole batch again, read included.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from graph.driver import GraphClient, Transaction
@@ -21,8 +22,8 @@ from graph.reading.records import native
 
 __all__ = [
     "Outcome",
+    "Refs",
     "check_keys",
-    "ref_key",
     "same_props",
     "write_interactions",
     "write_people",
@@ -32,15 +33,48 @@ Outcome = tuple[str, str | None, tuple[str, ...], str | None, tuple[str, ...]]
 """(outcome, uid, missing, conflict, people): see :class:`graph.ingest_writer.RowOutcome`."""
 
 _PERSON_PROPERTIES = frozenset(q.PERSON_PROPERTIES)
-_INTERACTION_PROPERTIES = frozenset(q.INTERACTION_PROPERTIES)
+_INTERACTION_PROPERTIES = frozenset((*q.INTERACTION_PROPERTIES, *q.INTERACTION_TIMES))
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_RESOLVED = ("ext", "email", "email_key", "source", "domain", "name_key")
 
 
-def ref_key(ref: Mapping[str, Any]) -> str:
-    """One reference's identity inside a batch."""
-    return "|".join(str(ref.get(k) or "") for k in ("ext", "email", "domain", "name_key"))
+class Refs:
+    """The distinct references of a batch, each numbered once: the resolve query gets
+    them by number (without the labels it does not need) and answers by number."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[Any, ...], int] = {}
+        self.parameters: list[dict[str, Any]] = []
+
+    def add(self, ref: Mapping[str, Any]) -> int:
+        """The number of ``ref`` (the same for the same reference)."""
+        identity = (ref.get("ext"), ref.get("email"), ref.get("domain"), ref.get("name_key"))
+        number = self._numbers.get(identity)
+        if number is None:
+            number = self._numbers[identity] = len(self.parameters)
+            sent = {k: ref[k] for k in _RESOLVED if k in ref}
+            self.parameters.append({**sent, "key": number})
+        return number
+
+
+def epoch(value: datetime) -> list[int]:
+    """A UTC datetime as ``[seconds, nanoseconds]`` since the epoch."""
+    if value.utcoffset() != _EPOCH.utcoffset():
+        raise ValueError(f"not a UTC datetime: {value!r}")
+    delta = value - _EPOCH
+    return [delta.days * 86_400 + delta.seconds, delta.microseconds * 1000]
+
+
+def _wire_times(props: Mapping[str, Any]) -> dict[str, Any]:
+    """``props`` with each interaction time as ``[seconds, nanoseconds]``."""
+    return {
+        k: epoch(v) if k in q.INTERACTION_TIMES and isinstance(v, datetime) else v
+        for k, v in props.items()
+    }
 
 
 def same_props(stored: Mapping[str, Any], props: Mapping[str, Any]) -> bool:
+    """Does ``stored`` hold every value of ``props``?"""
     return all(native(stored.get(k)) == v for k, v in props.items())
 
 
@@ -54,7 +88,10 @@ def check_keys(keys: Iterable[str], allowed: frozenset[str], what: str) -> None:
 
 async def write_people(client: GraphClient, rows: Sequence[dict[str, Any]]) -> list[Outcome]:
     """Resolve, decide and write a batch of people rows in one transaction."""
-    batch = [{"ref": r["ref"], "email": r["email"], "i": i} for i, r in enumerate(rows)]
+    batch = [
+        {"ref": {k: r["ref"].get(k) for k in _RESOLVED}, "email": r["email"], "i": i}
+        for i, r in enumerate(rows)
+    ]
 
     async def work(tx: Transaction) -> list[Outcome]:
         found = {int(r["i"]): r for r in await tx.run(q.RESOLVE_PEOPLE, {"rows": batch})}
@@ -134,17 +171,23 @@ def _person_change(row: Mapping[str, Any], state: Mapping[str, Any]) -> tuple[di
 async def write_interactions(client: GraphClient, rows: Sequence[dict[str, Any]]) -> list[Outcome]:
     """Resolve the batch's distinct references and read the interactions it names in one
     read, then write only the rows that create or change something; one transaction."""
-    people = {ref_key(p["ref"]): p["ref"] for row in rows for p in row["participants"]}
-    deals = {ref_key(row["deal"]): row["deal"] for row in rows if row["deal"]}
+    people, deals = Refs(), Refs()
+    numbered = [
+        (
+            [people.add(part["ref"]) for part in row["participants"]],
+            deals.add(row["deal"]) if row["deal"] else None,
+        )
+        for row in rows
+    ]
     parameters = {
-        "people": [{**ref, "key": key} for key, ref in people.items()],
-        "deals": [{**ref, "key": key} for key, ref in deals.items()],
+        "people": people.parameters,
+        "deals": deals.parameters,
         "uids": [row["uid"] for row in rows],
     }
 
     async def work(tx: Transaction) -> list[Outcome]:
         [state] = await tx.run(q.RESOLVE_INTERACTIONS, parameters)
-        outcomes, creates, updates = _interaction_changes(rows, state)
+        outcomes, creates, updates = _interaction_changes(rows, numbered, state)
         if creates:
             await tx.run(q.CREATE_INTERACTIONS, {"rows": creates})
         if updates:
@@ -155,50 +198,78 @@ async def write_interactions(client: GraphClient, rows: Sequence[dict[str, Any]]
 
 
 def _interaction_changes(
-    rows: Sequence[dict[str, Any]], state: Mapping[str, Any]
+    rows: Sequence[dict[str, Any]],
+    numbered: list[tuple[list[int], int | None]],
+    state: Mapping[str, Any],
 ) -> tuple[list[Outcome], list[dict[str, Any]], list[dict[str, Any]]]:
     """Each row's outcome, and the rows to create and to update."""
-    person = {str(k): (uid, node) for k, uid, node in state["people"] if node is not None}
-    deal_node = {str(k): node for k, node in state["deals"] if node is not None}
-    existing = {str(e["uid"]): e for e in state["existing"]}
+    person: list[tuple[str, str] | None] = [None] * len(state["people"])
+    for number, uid, node in state["people"]:
+        person[number] = None if node is None else (uid, node)
+    deal_node: list[str | None] = [None] * len(state["deals"])
+    for number, node in state["deals"]:
+        deal_node[number] = node
+    existing = {e["uid"]: e for e in state["existing"]}
     outcomes: list[Outcome] = []
     creates: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    for row in rows:
-        parts, uids, missing = [], [], []
-        for part in row["participants"]:
-            hit = person.get(ref_key(part["ref"]))
-            if hit is None:
-                missing.append(str(part["label"]))
-            elif (link := {"node": hit[1], "role": part["role"]}) not in parts:
-                uids.append(str(hit[0]))
-                parts.append(link)  # two ids of one person in one role make one link
-        deal = deal_node.get(ref_key(row["deal"])) if row["deal"] else None
+    for row, (part_numbers, deal_number) in zip(rows, numbered, strict=True):
+        parts, uids, missing = _participants(row, part_numbers, person)
+        deal = None if deal_number is None else deal_node[deal_number]
         if row["deal"] and deal is None:
             missing.append(str(row["deal"]["label"]))
         if missing:
             outcomes.append(("missing", None, tuple(missing), None, ()))
             continue
-        write = {"props": row["props"], "prov": row["prov"], "deal": deal, "parts": parts}
+        check_keys(row["props"], _INTERACTION_PROPERTIES, "interaction")
+        wired = _wire_times(row["props"])
         old = existing.get(row["uid"])
         if old is None:
-            check_keys(row["props"], _INTERACTION_PROPERTIES, "interaction")
-            creates.append({**write, "uid": row["uid"]})
+            creates.append(
+                {
+                    "uid": row["uid"],
+                    "props": wired,
+                    "prov": row["prov"],
+                    "deal": deal,
+                    "parts": parts,
+                }
+            )
             outcome = "created"
-        elif _same_interaction(old, row["props"], parts, deal):
+        elif _same_interaction(old, wired, parts, deal):
             outcome = "unchanged"
         else:
-            updates.append({**write, "node": old["node"]})
+            updates.append(
+                {"node": old["node"], "props": row["props"], "prov": row["prov"], "deal": deal}
+                | {"parts": parts}
+            )
             outcome = "updated"
-        outcomes.append((outcome, row["uid"], (), None, tuple(dict.fromkeys(uids))))
+        outcomes.append((outcome, row["uid"], (), None, uids))
     return outcomes, creates, updates
 
 
+def _participants(
+    row: Mapping[str, Any], numbers: list[int], person: list[tuple[str, str] | None]
+) -> tuple[list[dict[str, Any]], tuple[str, ...], list[str]]:
+    """The row's links (one per person and role), its people's uids, what is missing."""
+    parts: list[dict[str, Any]] = []
+    uids: dict[str, None] = {}
+    missing: list[str] = []
+    for part, number in zip(row["participants"], numbers, strict=True):
+        hit = person[number]
+        if hit is None:
+            missing.append(str(part["label"]))
+        elif (link := {"node": hit[1], "role": part["role"]}) not in parts:
+            uids[hit[0]] = None
+            parts.append(link)  # two ids of one person in one role make one link
+    return parts, tuple(uids), missing
+
+
 def _same_interaction(
-    old: Mapping[str, Any], props: Mapping[str, Any], parts: list[dict[str, Any]], deal: Any
+    old: Mapping[str, Any], wired: Mapping[str, Any], parts: list[dict[str, Any]], deal: Any
 ) -> bool:
-    """Does the stored interaction already hold every value and link of the row?"""
-    if not same_props(old["props"], props):
+    """Does the stored interaction already hold every value (times as ``[seconds,
+    nanoseconds]`` on both sides) and link of the row?"""
+    if not all(old["props"].get(k) == v for k, v in wired.items()):
         return False
     links = {(str(node), str(role)) for node, role in old["parts"]}
     if any((p["node"], p["role"]) not in links for p in parts):

@@ -53,6 +53,19 @@ def _missing(*pairs: tuple[LiteralString, LiteralString]) -> LiteralString:
 
 _SAME: LiteralString = "all(k IN keys(row.props) WHERE r[k] = row.props[k])"
 
+EMPLOYMENT_PROPERTIES: tuple[LiteralString, ...] = (
+    "role",
+    "start",
+    "end",
+    "title",
+    "department",
+    "department_key",
+    "seniority",
+)
+"""What an employment row may carry in ``props``."""
+
+_JOB: LiteralString = "r {" + ", ".join("." + key for key in EMPLOYMENT_PROPERTIES) + "}"
+
 # Employments (the second-largest kind) go in two steps in one transaction, like people
 # and interactions: one read resolves the batch's distinct people (with their current jobs)
 # and companies and returns the stored jobs of the batch's uids, the importer decides, and
@@ -69,7 +82,9 @@ CALL () {
     CASE WHEN found IS NULL THEN [] ELSE
       [(found)-[r:WORKS_AT]->(c:Company) WHERE r.end IS NULL | {
         uid: r.uid, rel: elementId(r), company: c.uid, implied: coalesce(r.implied, false),
-        props: properties(r)}]
+        source: r.source, props: """
+    + _JOB
+    + """}]
     END]) AS people
 }
 CALL () {
@@ -81,24 +96,15 @@ CALL () {
 }
 CALL () {
   UNWIND $uids AS uid
-  MATCH (a:Person)-[r:WORKS_AT {uid: uid}]->(b:Company)
+  MATCH (a:Person)-[r:WORKS_AT {uid: uid}]->(b:Company) USING INDEX SEEK r:WORKS_AT(uid)
   RETURN collect({uid: uid, rel: elementId(r), person: a.uid, company: b.uid,
-    props: properties(r)}) AS existing
+    props: """
+    + _JOB
+    + """}) AS existing
 }
 RETURN people, companies, existing
 """
 )
-
-EMPLOYMENT_PROPERTIES: tuple[LiteralString, ...] = (
-    "role",
-    "start",
-    "end",
-    "title",
-    "department",
-    "department_key",
-    "seniority",
-)
-"""What an employment row may carry in ``props``."""
 
 _PROV: LiteralString = ", ".join(key + ": row.prov." + key for key in PROVENANCE)
 
@@ -144,7 +150,7 @@ IMPORT_REPORTING_LINES: LiteralString = (
     + "UNWIND $rows AS row\n"
     + _resolve("person", RESOLVE_PERSON, "p", "")
     + _resolve("manager", RESOLVE_PERSON, "m", "p, ")
-    + """OPTIONAL MATCH ()-[old:REPORTS_TO {uid: row.uid}]->()
+    + """OPTIONAL MATCH ()-[old:REPORTS_TO {uid: row.uid}]->() USING INDEX SEEK old:REPORTS_TO(uid)
 WITH row, p, m, old,
      old IS NOT NULL AND startNode(old) = p AND endNode(old) = m AS in_place
 WITH row, p, m, old, in_place, """

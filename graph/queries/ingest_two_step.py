@@ -16,6 +16,10 @@ what is stored, with each node's ``elementId`` (stable inside the transaction), 
 
 Provenance: a created node or relationship records ``source``, ``source_id``,
 ``source_file``, ``source_line`` and ``source_record`` (``PROVENANCE``).
+
+Reads return the properties a decision compares (never the timestamps), and an
+interaction's times travel as ``[epoch seconds, nanoseconds]`` in UTC both ways: the
+driver's own conversion of a datetime costs more than the rest of the row.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ __all__ = [
     "CREATE_INTERACTIONS",
     "CREATE_PEOPLE",
     "INTERACTION_PROPERTIES",
+    "INTERACTION_TIMES",
     "PERSON_PROPERTIES",
     "PROVENANCE",
     "RESOLVE_INTERACTIONS",
@@ -60,19 +65,45 @@ PERSON_PROPERTIES: tuple[LiteralString, ...] = (
 )
 """What a created person may hold besides ``uid`` and ``created_at`` (``row.node``)."""
 
-INTERACTION_PROPERTIES: tuple[LiteralString, ...] = (
-    "kind",
-    "occurred_at",
-    "ended_at",
-    "subject",
-    "body",
-)
-"""What an interaction row may carry in ``row.props``."""
+INTERACTION_PROPERTIES: tuple[LiteralString, ...] = ("kind", "subject", "body")
+"""What an interaction row may carry in ``row.props`` besides its times."""
+
+INTERACTION_TIMES: tuple[LiteralString, ...] = ("occurred_at", "ended_at")
+"""The datetimes an interaction row may carry in ``row.props``, as ``[seconds, nanos]``."""
 
 
 def _named(keys: tuple[LiteralString, ...], source: LiteralString) -> LiteralString:
     """``key: <source>.key, ...``: a pattern's property map naming every key."""
     return ", ".join(key + ": " + source + "." + key for key in keys)
+
+
+def _times(keys: tuple[LiteralString, ...], source: LiteralString) -> LiteralString:
+    """``key: <the UTC datetime of source.key = [seconds, nanos]>, ...``."""
+    return ", ".join(
+        key
+        + ": CASE WHEN "
+        + source
+        + "."
+        + key
+        + " IS NULL THEN null ELSE datetime({epochSeconds: "
+        + source
+        + "."
+        + key
+        + "[0], nanosecond: "
+        + source
+        + "."
+        + key
+        + "[1], timezone: 'Z'}) END"
+        for key in keys
+    )
+
+
+def _read_times(keys: tuple[LiteralString, ...], node: LiteralString) -> LiteralString:
+    """``key: [seconds, nanos] of node.key, ...`` (``[null, null]`` when it has none)."""
+    return ", ".join(
+        key + ": [" + node + "." + key + ".epochSeconds, " + node + "." + key + ".nanosecond]"
+        for key in keys
+    )
 
 
 _PROV: LiteralString = _named(PROVENANCE, "row.prov")
@@ -86,10 +117,12 @@ CALL (row) {
   WITH row.ref AS ref"""
     + RESOLVE_PERSON
     + """}
-OPTIONAL MATCH (holder:Person {email: row.email})
+OPTIONAL MATCH (holder:Person {email: row.email}) USING INDEX SEEK holder:Person(email)
   WHERE found IS NOT NULL AND holder <> found AND coalesce(holder.merged_into, '') <> found.uid
 RETURN row.i AS i, found.uid AS uid, elementId(found) AS node, holder.uid AS holder,
-  CASE WHEN found IS NULL THEN null ELSE properties(found) END AS props,
+  CASE WHEN found IS NULL THEN null ELSE found {"""
+    + ", ".join("." + key for key in PERSON_PROPERTIES)
+    + """} END AS props,
   CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_PHONE]->(ph:Phone) | ph.number] END
     AS phones,
   CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_DOMAIN]->(d:Domain) | d.name] END
@@ -155,7 +188,7 @@ FOREACH (name IN row.domains |
 """
 )
 
-# $people, $deals: references with a ``key``; $uids: the interactions of the batch.
+# $people, $deals: references with a ``key`` (an index); $uids: the batch's interactions.
 RESOLVE_INTERACTIONS: LiteralString = (
     BATCH
     + """
@@ -175,11 +208,15 @@ CALL () {
 }
 CALL () {
   UNWIND $uids AS uid
-  MATCH (i:Interaction {uid: uid})
+  MATCH (i:Interaction {uid: uid}) USING INDEX SEEK i:Interaction(uid)
   RETURN collect({
     uid: uid,
     node: elementId(i),
-    props: properties(i),
+    props: i {"""
+    + ", ".join("." + key for key in INTERACTION_PROPERTIES)
+    + ", "
+    + _read_times(INTERACTION_TIMES, "i")
+    + """},
     parts: [(p:Person)-[r:PARTICIPATED_IN]->(i) | [elementId(p), r.role]],
     deals: [(i)-[:ABOUT]->(d:Deal) | elementId(d)]
   }) AS existing
@@ -188,13 +225,16 @@ RETURN people, deals, existing
 """
 )
 
-# rows: {uid, props: {INTERACTION_PROPERTIES}, prov, parts: [{node, role}], deal}
+# rows: {uid, props: {INTERACTION_PROPERTIES, INTERACTION_TIMES}, prov, parts: [{node, role}],
+# deal}
 CREATE_INTERACTIONS: LiteralString = (
     BATCH
     + """
 UNWIND $rows AS row
 CREATE (i:Interaction {uid: row.uid, """
     + _named(INTERACTION_PROPERTIES, "row.props")
+    + ", "
+    + _times(INTERACTION_TIMES, "row.props")
     + ", "
     + _PROV
     + """, created_at: datetime()})

@@ -84,12 +84,16 @@ async def run_import(
                 batch_size=plan.batch_size,
                 on_progress=on_progress,
             )
-            for path in files:
-                if on_file is not None:
-                    on_file(path)
-                for item in read(plan.fmt, path, plan.read_options):
-                    await importer.add(item)
-            report = await importer.finish()
+            try:
+                for path in files:
+                    if on_file is not None:
+                        on_file(path)
+                    for item in read(plan.fmt, path, plan.read_options):
+                        await importer.add(item)
+                report = await importer.finish()
+            except BaseException:
+                await importer.abort()
+                raise
         status = "completed"
         return report
     finally:

@@ -36,6 +36,7 @@ __all__ = [
 
 E = TypeVar("E", bound=StrEnum)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+_LIST_SEPARATOR = re.compile(r"[;,]")
 _TRUE = {"true", "yes", "y", "1", "t", "x", "是"}
 _FALSE = {"false", "no", "n", "0", "f", "否"}
 
@@ -131,4 +132,7 @@ def split_list(raw: str | None) -> list[str]:
     """The non-empty, stripped items of a ``;``-separated cell (commas accepted too)."""
     if not raw:
         return []
-    return [item.strip() for item in re.split(r"[;,]", raw) if item.strip()]
+    if ";" not in raw and "," not in raw:
+        item = raw.strip()
+        return [item] if item else []
+    return [item.strip() for item in _LIST_SEPARATOR.split(raw) if item.strip()]

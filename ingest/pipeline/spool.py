@@ -2,9 +2,7 @@
 
 It remembers the first line of every row id per file (to reject a duplicate id inside one
 file) and holds the writes that must wait for the whole import (parent companies and
-managers may come later in the file than the rows that name them). A fixed-size Bloom
-filter in memory tells most new ids from repeats without asking SQLite, and new ids are
-written to it in groups.
+managers may come later in the file than the rows that name them).
 
 Examples
 --------
@@ -26,9 +24,6 @@ from types import TracebackType
 from typing import Any
 
 __all__ = ["Spool"]
-
-_GROUP = 10_000  # new ids written to SQLite at once
-_BLOOM_BITS = 1 << 24  # 2 MiB: about 1% false positives at a million ids, more beyond
 
 _SCHEMA = (
     "CREATE TABLE seen (file TEXT, kind TEXT, id TEXT, line INTEGER,"
@@ -54,8 +49,6 @@ class Spool:
         for statement in _SCHEMA:
             self._db.execute(statement)
         self._pending = 0
-        self._seen = _Bloom()
-        self._new_ids: dict[tuple[str, str, str], int] = {}
 
     def __enter__(self) -> Spool:
         return self
@@ -76,28 +69,16 @@ class Spool:
     def first_line(self, file: str, kind: str, row_id: str, line: int) -> int | None:
         """Record ``row_id`` at ``line``; return the line it was first seen at when it is a
         repeat inside ``file``, else None."""
-        key = (file, kind, row_id)
-        if (first := self._new_ids.get(key)) is not None:
-            return first
-        if self._seen.might_hold(key):
-            self._write_new_ids()
-            found = self._db.execute(
-                "SELECT line FROM seen WHERE file = ? AND kind = ? AND id = ?", key
-            ).fetchone()
-            if found is not None:
-                return int(found[0])
-        self._seen.add(key)
-        self._new_ids[key] = line
-        if len(self._new_ids) >= _GROUP:
-            self._write_new_ids()
-        return None
-
-    def _write_new_ids(self) -> None:
-        self._db.executemany(
-            "INSERT OR IGNORE INTO seen VALUES (?, ?, ?, ?)",
-            ((*key, line) for key, line in self._new_ids.items()),
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO seen VALUES (?, ?, ?, ?)", (file, kind, row_id, line)
         )
-        self._new_ids.clear()
+        self._tick()
+        if cursor.rowcount == 1:
+            return None
+        found = self._db.execute(
+            "SELECT line FROM seen WHERE file = ? AND kind = ? AND id = ?", (file, kind, row_id)
+        ).fetchone()
+        return int(found[0])
 
     def defer(self, kind: str, payload: dict[str, Any]) -> None:
         """Keep ``payload`` for :meth:`deferred`."""
@@ -128,25 +109,3 @@ class Spool:
         if self._pending >= 10_000:
             self._db.commit()
             self._pending = 0
-
-
-class _Bloom:
-    """A fixed-size set that may answer "maybe" for a key it never got, never "no" for one
-    it got (three bit positions per key, from Python's hash of it)."""
-
-    def __init__(self, bits: int = _BLOOM_BITS) -> None:
-        self._bits = bytearray(bits // 8)
-        self._size = bits
-
-    def _positions(self, key: tuple[str, ...]) -> tuple[int, int, int]:
-        first = hash(key)
-        step = hash((first, key)) | 1
-        size = self._size
-        return first % size, (first + step) % size, (first + 2 * step) % size
-
-    def add(self, key: tuple[str, ...]) -> None:
-        for position in self._positions(key):
-            self._bits[position >> 3] |= 1 << (position & 7)
-
-    def might_hold(self, key: tuple[str, ...]) -> bool:
-        return all(self._bits[p >> 3] & (1 << (p & 7)) for p in self._positions(key))

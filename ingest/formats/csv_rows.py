@@ -93,7 +93,7 @@ def csv_records(
             last = reader.line_num
             continue
         start, last = last + 1, reader.line_num
-        if any(cell.strip() for cell in cells):
+        if "".join(cells).strip():  # not a blank record (every cell empty or whitespace)
             yield CsvRecord(start, cells)
 
 

@@ -13,9 +13,10 @@ Rows are plain dicts built by the importer (``ingest/``). Common keys:
 ``prov``
     ``source``, ``source_id``, ``source_file``, ``source_line`` and ``source_record``.
 
-Entity-specific keys are documented with the queries in :mod:`graph.queries.ingest_nodes`
-and :mod:`graph.queries.ingest_links`. A batch either commits whole or not at all (managed
-transactions retry transient failures), so an interrupted import leaves every batch either
+Entity-specific keys are documented with the queries in :mod:`graph.queries.ingest_nodes`,
+:mod:`graph.queries.ingest_links` and :mod:`graph.queries.ingest_two_step`. A batch either
+commits whole or not at all (managed transactions retry transient failures, running the
+batch's read and decisions again), so an interrupted import leaves every batch either
 written or absent, and re-running it completes the rest with the same keys.
 """
 

@@ -94,7 +94,8 @@ async def write_people(client: GraphClient, rows: Sequence[dict[str, Any]]) -> l
     ]
 
     async def work(tx: Transaction) -> list[Outcome]:
-        found = {int(r["i"]): r for r in await tx.run(q.RESOLVE_PEOPLE, {"rows": batch})}
+        [resolved] = await tx.run(q.RESOLVE_PEOPLE, {"rows": batch})
+        found = {int(r["i"]): r for r in resolved["rows"]}
         outcomes: list[Outcome] = []
         creates: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []

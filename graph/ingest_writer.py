@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Any, LiteralString
 
 from graph import ingest_jobs, ingest_two_step
-from graph.driver import GraphClient
+from graph.driver import GraphClient, Record, Transaction
 from graph.queries import ingest_links, ingest_nodes, ingest_runs
 
 __all__ = ["ImportKind", "ImportWriter", "RowOutcome"]
@@ -104,7 +104,14 @@ class ImportWriter:
         if kind in _TWO_STEP:
             return [RowOutcome(*o) for o in await _TWO_STEP[kind](self.client, rows)]
         batch = [{"defaults": {}, **row, "i": i, "today": self.today} for i, row in enumerate(rows)]
-        records = await self.client.write(_QUERIES[kind], {"rows": batch})
+        query = _QUERIES[kind]
+
+        async def work(tx: Transaction) -> list[Record]:
+            [result] = await tx.run(query, {"rows": batch})
+            outcomes: list[Record] = result["outcomes"]
+            return outcomes
+
+        records = await self.client.transaction(work)
         found: list[RowOutcome | None] = [None] * len(rows)
         for record in records:
             found[int(record["i"])] = RowOutcome(

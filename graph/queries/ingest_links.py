@@ -1,9 +1,10 @@
 """Import upserts of relationships between nodes found by their references.
 
-Same contract as :mod:`graph.queries.ingest_nodes`: ``$rows`` in, one record per row out
-(``i``, ``outcome``, ``uid``, ``missing``, ``conflict``). A row whose endpoints are not all
-found, or that would close a reporting or ownership cycle, is not written and comes back as
-``missing`` with the reason.
+Same contract as :mod:`graph.queries.ingest_nodes`: ``$rows`` in, one record out whose
+``outcomes`` hold a map per row (``i``, ``outcome``, ``uid``, ``missing``, ``conflict``);
+the employment queries are the two steps of :mod:`graph.ingest_jobs`. A row whose
+endpoints are not all found, or that would close a reporting or ownership cycle, is not
+written and comes back as ``missing`` with the reason.
 """
 
 from __future__ import annotations
@@ -183,7 +184,8 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, row.uid AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: row.uid, missing: missing, conflict: null})
+  AS outcomes
 """
 )
 
@@ -217,7 +219,8 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+  AS outcomes
 """
 )
 
@@ -240,7 +243,8 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+  AS outcomes
 """
 )
 
@@ -271,6 +275,7 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+  AS outcomes
 """
 )

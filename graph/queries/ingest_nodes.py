@@ -1,10 +1,12 @@
 """Import upserts of people, companies, deals and interactions, resolved on natural keys.
 
-Every query takes ``$rows`` (see :mod:`graph.ingest_rows` for their shape) and returns one
-record per row: ``i`` (the row's index in the batch), ``outcome`` (``created``,
-``updated``, ``unchanged`` or ``missing``), ``uid`` of the node written, ``missing`` (the
-references that were not found; nothing is written for such a row) and ``conflict`` (the
-uid of another node that already holds a key this row claims; that key is left alone).
+Every query takes ``$rows`` (see :mod:`graph.ingest_writer` for their shape) and returns one
+record, ``outcomes``, with a map per row (one record per row would cost the driver more
+than the batch's own work): ``i`` (the row's index in the batch), ``outcome``
+(``created``, ``updated``, ``unchanged`` or ``missing``), ``uid`` of the node written,
+``missing`` (the references that were not found; nothing is written for such a row) and
+``conflict`` (the uid of another node that already holds a key this row claims; that key is
+left alone).
 
 An update only ever sets the values a row carries (an empty cell never erases what another
 source said), and a row whose values, links and ids are all present already writes nothing,
@@ -106,7 +108,8 @@ CALL (n, row) {
   MERGE (n)-[r:LOCATED_AT]->(a)
     ON CREATE SET r += row.prov
 }
-RETURN row.i AS i, outcome, n.uid AS uid, [] AS missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: [], conflict: null})
+  AS outcomes
 """
 )
 
@@ -184,6 +187,7 @@ CALL (n, row) {
     ON CREATE SET x += row.prov
   MERGE (x)-[:IDENTIFIES]->(n)
 }
-RETURN row.i AS i, outcome, n.uid AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: missing, conflict: null})
+  AS outcomes
 """
 )

@@ -17,7 +17,8 @@ what is stored, with each node's ``elementId`` (stable inside the transaction), 
 Provenance: a created node or relationship records ``source``, ``source_id``,
 ``source_file``, ``source_line`` and ``source_record`` (``PROVENANCE``).
 
-Reads return the properties a decision compares (never the timestamps), and an
+Every query returns one record (the driver's per-record handling costs more than a batch's
+own work), reads return the properties a decision compares (never the timestamps), and an
 interaction's times travel as ``[epoch seconds, nanoseconds]`` in UTC both ways: the
 driver's own conversion of a datetime costs more than the rest of the row.
 """
@@ -108,7 +109,7 @@ def _read_times(keys: tuple[LiteralString, ...], node: LiteralString) -> Literal
 
 _PROV: LiteralString = _named(PROVENANCE, "row.prov")
 
-# rows: {i, ref, email}; one record per row.
+# rows: {i, ref, email}; one record, ``rows``: a map per row.
 RESOLVE_PEOPLE: LiteralString = (
     BATCH
     + """
@@ -119,16 +120,15 @@ CALL (row) {
     + """}
 OPTIONAL MATCH (holder:Person {email: row.email}) USING INDEX SEEK holder:Person(email)
   WHERE found IS NOT NULL AND holder <> found AND coalesce(holder.merged_into, '') <> found.uid
-RETURN row.i AS i, found.uid AS uid, elementId(found) AS node, holder.uid AS holder,
-  CASE WHEN found IS NULL THEN null ELSE found {"""
+RETURN collect({i: row.i, uid: found.uid, node: elementId(found), holder: holder.uid,
+  props: CASE WHEN found IS NULL THEN null ELSE found {"""
     + ", ".join("." + key for key in PERSON_PROPERTIES)
-    + """} END AS props,
-  CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_PHONE]->(ph:Phone) | ph.number] END
-    AS phones,
-  CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_DOMAIN]->(d:Domain) | d.name] END
-    AS domains,
-  CASE WHEN found IS NULL OR row.ref.ext IS NULL OR found.uid = row.ref.ext THEN false
-    ELSE NOT EXISTS { (:ExternalId {key: row.ref.ext})-[:IDENTIFIES]->(found) } END AS new_ext
+    + """} END,
+  phones: CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_PHONE]->(ph:Phone) | ph.number] END,
+  domains: CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_DOMAIN]->(d:Domain) | d.name] END,
+  new_ext: CASE WHEN found IS NULL OR row.ref.ext IS NULL OR found.uid = row.ref.ext THEN false
+    ELSE NOT EXISTS { (:ExternalId {key: row.ref.ext})-[:IDENTIFIES]->(found) } END
+}) AS rows
 """
 )
 

@@ -204,12 +204,7 @@ def _interaction_changes(
     state: Mapping[str, Any],
 ) -> tuple[list[Outcome], list[dict[str, Any]], list[dict[str, Any]]]:
     """Each row's outcome, and the rows to create and to update."""
-    person: list[tuple[str, str] | None] = [None] * len(state["people"])
-    for number, uid, node in state["people"]:
-        person[number] = None if node is None else (uid, node)
-    deal_node: list[str | None] = [None] * len(state["deals"])
-    for number, node in state["deals"]:
-        deal_node[number] = node
+    person, deal_node = _by_number(state)
     existing = {e["uid"]: e for e in state["existing"]}
     outcomes: list[Outcome] = []
     creates: list[dict[str, Any]] = []
@@ -224,28 +219,31 @@ def _interaction_changes(
             continue
         check_keys(row["props"], _INTERACTION_PROPERTIES, "interaction")
         wired = _wire_times(row["props"])
+        write = {"props": wired, "prov": row["prov"], "deal": deal, "parts": parts}
         old = existing.get(row["uid"])
         if old is None:
-            creates.append(
-                {
-                    "uid": row["uid"],
-                    "props": wired,
-                    "prov": row["prov"],
-                    "deal": deal,
-                    "parts": parts,
-                }
-            )
+            creates.append({**write, "uid": row["uid"]})
             outcome = "created"
         elif _same_interaction(old, wired, parts, deal):
             outcome = "unchanged"
         else:
-            updates.append(
-                {"node": old["node"], "props": row["props"], "prov": row["prov"], "deal": deal}
-                | {"parts": parts}
-            )
+            updates.append({**write, "props": row["props"], "node": old["node"]})
             outcome = "updated"
         outcomes.append((outcome, row["uid"], (), None, uids))
     return outcomes, creates, updates
+
+
+def _by_number(
+    state: Mapping[str, Any],
+) -> tuple[list[tuple[str, str] | None], list[str | None]]:
+    """The resolved people (uid, elementId) and deals (elementId) by reference number."""
+    person: list[tuple[str, str] | None] = [None] * len(state["people"])
+    for number, uid, node in state["people"]:
+        person[number] = None if node is None else (uid, node)
+    deal_node: list[str | None] = [None] * len(state["deals"])
+    for number, node in state["deals"]:
+        deal_node[number] = node
+    return person, deal_node
 
 
 def _participants(

@@ -100,9 +100,23 @@ def _times(keys: tuple[LiteralString, ...], source: LiteralString) -> LiteralStr
 
 
 def _read_times(keys: tuple[LiteralString, ...], node: LiteralString) -> LiteralString:
-    """``key: [seconds, nanos] of node.key, ...`` (``[null, null]`` when it has none)."""
+    """``key: [seconds, nanos] of node.key, ...`` (``[null, null]`` when it has none).
+
+    The seconds are the floor of the epoch milliseconds: Neo4j's own ``epochSeconds``
+    rounds a time before 1970 towards zero, which would not match the pair it was written
+    from (1969-07-20T20:17:40.123456Z is ``[-14182940, 123456000]``).
+    """
     return ", ".join(
-        key + ": [" + node + "." + key + ".epochSeconds, " + node + "." + key + ".nanosecond]"
+        key
+        + ": [toInteger(floor("
+        + node
+        + "."
+        + key
+        + ".epochMillis / 1000.0)), "
+        + node
+        + "."
+        + key
+        + ".nanosecond]"
         for key in keys
     )
 

@@ -35,7 +35,7 @@ Outcome = tuple[str, str | None, tuple[str, ...], str | None, tuple[str, ...]]
 _PERSON_PROPERTIES = frozenset(q.PERSON_PROPERTIES)
 _INTERACTION_PROPERTIES = frozenset((*q.INTERACTION_PROPERTIES, *q.INTERACTION_TIMES))
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_RESOLVED = ("ext", "email", "email_key", "source", "domain", "name_key")
+_RESOLVED = ("ext", "email", "email_key", "source", "domain", "name_key", "name_lower", "legal")
 
 
 class Refs:
@@ -48,7 +48,7 @@ class Refs:
 
     def add(self, ref: Mapping[str, Any]) -> int:
         """The number of ``ref`` (the same for the same reference)."""
-        identity = (ref.get("ext"), ref.get("email"), ref.get("domain"), ref.get("name_key"))
+        identity = tuple(ref.get(k) for k in ("ext", "email", "domain", "name_key", "name_lower"))
         number = self._numbers.get(identity)
         if number is None:
             number = self._numbers[identity] = len(self.parameters)

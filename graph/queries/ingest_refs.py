@@ -54,11 +54,19 @@ RESOLVE_COMPANY: LiteralString = """
       WHERE c.merged_into IS NULL
         AND (ref.ext IS NULL OR (c.source <> ref.source
              AND NOT EXISTS { (:ExternalId {source: ref.source})-[:IDENTIFIES]->(c) }))
-    WITH c ORDER BY CASE WHEN c.name_key = ref.name_key THEN 0 ELSE 1 END, c.uid
+    WITH c ORDER BY c.uid
     WITH collect(c) AS holders
+    // a family's entities share the domain and the name key (Redwood Medical AG, LLC and
+    // PLC): the legal name tells them apart, and a legal name none of them bears is a new
+    // entity, never one of them
+    WITH holders, [h IN holders WHERE h.name_key = ref.name_key] AS namesakes
+    WITH holders, namesakes, [h IN namesakes WHERE toLower(h.name) = ref.name_lower] AS exact
     RETURN CASE
-      WHEN size(holders) = 1 OR (size(holders) > 1 AND holders[0].name_key = ref.name_key)
-      THEN holders[0] END AS byDomain
+      WHEN size(namesakes) = 1 THEN namesakes[0]
+      WHEN size(namesakes) > 1 AND size(exact) = 1 THEN exact[0]
+      WHEN size(namesakes) > 1 AND NOT coalesce(ref.legal, false) THEN namesakes[0]
+      WHEN size(namesakes) = 0 AND size(holders) = 1 THEN holders[0]
+    END AS byDomain
   }
   CALL (ref) {
     OPTIONAL MATCH (c:Company {name_key: ref.name_key}) USING INDEX SEEK c:Company(name_key)

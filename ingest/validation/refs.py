@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from schema.enums import Label
-from schema.keys import company_name_key, normalise_domain
+from schema.keys import company_name_key, legal_form, normalise_domain
 from schema.model import Provenance, make_uid
 
 __all__ = ["company_ref", "deal_ref", "ext_uid", "provenance", "person_ref"]
@@ -65,6 +65,8 @@ def company_ref(
         "source": source,
         "domain": normalise_domain(domain),
         "name_key": company_name_key(name),
+        "name_lower": name.strip().lower() if name else None,
+        "legal": legal_form(name) is not None,
         "label": label,
     }
 

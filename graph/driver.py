@@ -8,8 +8,8 @@ function, translates driver errors, and counts the queries it sends.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, LiteralString
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, LiteralString, TypeVar
 
 from neo4j import (
     AsyncDriver,
@@ -22,11 +22,40 @@ from neo4j import (
 from graph.config import GraphSettings
 from graph.errors import translate_driver_errors
 
-__all__ = ["GraphClient", "QueryObserver", "Record", "open_driver"]
+__all__ = ["GraphClient", "QueryObserver", "Record", "Transaction", "open_driver"]
 
 Record = dict[str, Any]
+T = TypeVar("T")
 # Called after every query with ("read" | "write", seconds, error class name or None).
 QueryObserver = Callable[[str, float, str | None], None]
+
+
+class Transaction:
+    """The queries of one managed transaction opened by :meth:`GraphClient.transaction`."""
+
+    def __init__(self, tx: AsyncManagedTransaction) -> None:
+        self._tx = tx
+
+    async def run(
+        self, text: LiteralString, parameters: Mapping[str, Any] | None = None
+    ) -> list[Record]:
+        """Run one query inside the transaction and return its records as dicts of the
+        values as the driver hydrated them (nodes and relationships are not turned into
+        dicts: return plain values, which is what batch work reads, and it is cheaper)."""
+        sent = {k: _Quiet(v) if isinstance(v, list) else v for k, v in (parameters or {}).items()}
+        result = await self._tx.run(text, sent)
+        return [dict(zip(record.keys(), record, strict=True)) async for record in result]
+
+
+class _Quiet(list[Any]):
+    """A list parameter with a short ``repr``: the driver formats every query's parameters
+    for its debug log even when debug logging is off, which for a batch of rows costs about
+    as much as packing them."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"[{len(self)} items]"
 
 
 def open_driver(settings: GraphSettings) -> AsyncDriver:
@@ -129,6 +158,25 @@ class GraphClient:
             "write", texts, parameters, timeout, work_function=_collect_all
         )
         return records
+
+    async def transaction(
+        self,
+        work: Callable[[Transaction], Awaitable[T]],
+        *,
+        timeout: float | None = None,
+    ) -> T:
+        """Run ``work`` as ONE managed write transaction: every query it runs commits
+        together or not at all, and reads inside it see its own earlier writes.
+
+        A transient failure runs ``work`` again from the start, so it must keep no state
+        of its own between attempts (decide from what it reads, return the result).
+        """
+
+        async def unit(tx: AsyncManagedTransaction, _text: object, _parameters: object) -> T:
+            return await work(Transaction(tx))
+
+        result: T = await self._run("write", None, None, timeout, work_function=unit)
+        return result
 
     async def _run(
         self,

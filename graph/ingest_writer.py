@@ -13,9 +13,10 @@ Rows are plain dicts built by the importer (``ingest/``). Common keys:
 ``prov``
     ``source``, ``source_id``, ``source_file``, ``source_line`` and ``source_record``.
 
-Entity-specific keys are documented with the queries in :mod:`graph.queries.ingest_nodes`
-and :mod:`graph.queries.ingest_links`. A batch either commits whole or not at all (managed
-transactions retry transient failures), so an interrupted import leaves every batch either
+Entity-specific keys are documented with the queries in :mod:`graph.queries.ingest_nodes`,
+:mod:`graph.queries.ingest_links` and :mod:`graph.queries.ingest_two_step`. A batch either
+commits whole or not at all (managed transactions retry transient failures, running the
+batch's read and decisions again), so an interrupted import leaves every batch either
 written or absent, and re-running it completes the rest with the same keys.
 """
 
@@ -29,7 +30,7 @@ from types import MappingProxyType
 from typing import Any, LiteralString
 
 from graph import ingest_jobs, ingest_two_step
-from graph.driver import GraphClient
+from graph.driver import GraphClient, Record, Transaction
 from graph.queries import ingest_links, ingest_nodes, ingest_runs
 
 __all__ = ["ImportKind", "ImportWriter", "RowOutcome"]
@@ -103,7 +104,14 @@ class ImportWriter:
         if kind in _TWO_STEP:
             return [RowOutcome(*o) for o in await _TWO_STEP[kind](self.client, rows)]
         batch = [{"defaults": {}, **row, "i": i, "today": self.today} for i, row in enumerate(rows)]
-        records = await self.client.write(_QUERIES[kind], {"rows": batch})
+        query = _QUERIES[kind]
+
+        async def work(tx: Transaction) -> list[Record]:
+            [result] = await tx.run(query, {"rows": batch})
+            outcomes: list[Record] = result["outcomes"]
+            return outcomes
+
+        records = await self.client.transaction(work)
         found: list[RowOutcome | None] = [None] * len(rows)
         for record in records:
             found[int(record["i"])] = RowOutcome(

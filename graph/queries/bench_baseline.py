@@ -4,9 +4,9 @@ by ``MATCH`` of both endpoints on their uid plus ``MERGE``.
 
 No resolution, no outcome per row, no provenance beyond ``source``/``source_id``: what a
 competent engineer writes in an afternoon to load well-formed templates, and the reference
-the importer (:mod:`graph.queries.ingest_nodes`, :mod:`graph.queries.ingest_links`) is
-measured against. Relationship writes sit in ``CALL`` subqueries so that a row with a missing
-endpoint still writes the rest.
+the importer (:mod:`graph.queries.ingest_nodes`, :mod:`graph.queries.ingest_links`,
+:mod:`graph.queries.ingest_two_step`) is measured against. Relationship writes sit in
+``CALL`` subqueries so that a row with a missing endpoint still writes the rest.
 """
 
 from __future__ import annotations

@@ -1,21 +1,21 @@
 """Import upserts of relationships between nodes found by their references.
 
-Same contract as :mod:`graph.queries.ingest_nodes`: ``$rows`` in, one record per row out
-(``i``, ``outcome``, ``uid``, ``missing``, ``conflict``). A row whose endpoints are not all
-found, or that would close a reporting or ownership cycle, is not written and comes back as
-``missing`` with the reason.
+Same contract as :mod:`graph.queries.ingest_nodes`: ``$rows`` in, one record out whose
+``outcomes`` hold a map per row (``i``, ``outcome``, ``uid``, ``missing``, ``conflict``);
+the employment queries are the two steps of :mod:`graph.ingest_jobs`. A row whose
+endpoints are not all found, or that would close a reporting or ownership cycle, is not
+written and comes back as ``missing`` with the reason.
 """
 
 from __future__ import annotations
 
 from typing import LiteralString
 
-from graph.queries.ingest_refs import RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
+from graph.queries.ingest_refs import BATCH, RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
+from graph.queries.ingest_two_step import PROVENANCE
 
 __all__ = [
-    "CURRENT_JOBS",
-    "DELETE_JOBS",
-    "END_IMPLIED_JOBS",
+    "EMPLOYMENT_PROPERTIES",
     "IMPORT_CONNECTIONS",
     "IMPORT_DEAL_CONTACTS",
     "IMPORT_REPORTING_LINES",
@@ -54,73 +54,104 @@ def _missing(*pairs: tuple[LiteralString, LiteralString]) -> LiteralString:
 
 _SAME: LiteralString = "all(k IN keys(row.props) WHERE r[k] = row.props[k])"
 
-# Employments (the second-largest kind) go in two steps, like people and interactions:
-# reads resolve the batch's distinct people and companies and return the stored jobs, the
-# importer decides, and one transaction applies the changes.
+EMPLOYMENT_PROPERTIES: tuple[LiteralString, ...] = (
+    "role",
+    "start",
+    "end",
+    "title",
+    "department",
+    "department_key",
+    "seniority",
+)
+"""What an employment row may carry in ``props``."""
+
+_JOB: LiteralString = "r {" + ", ".join("." + key for key in EMPLOYMENT_PROPERTIES) + "}"
+
+# Employments (the second-largest kind) go in two steps in one transaction, like people
+# and interactions: one read resolves the batch's distinct people (with their current jobs)
+# and companies and returns the stored jobs of the batch's uids, the importer decides, and
+# one write applies the changes to the relationships the read returned (by elementId).
 RESOLVE_EMPLOYMENTS: LiteralString = (
-    """
+    BATCH
+    + """
 CALL () {
   UNWIND $people AS ref
   CALL (ref) {"""
     + RESOLVE_PERSON
     + """}
-  RETURN collect([ref.key, found.uid]) AS people
+  RETURN collect([ref.key, found.uid, elementId(found),
+    CASE WHEN found IS NULL THEN [] ELSE
+      [(found)-[r:WORKS_AT]->(c:Company) WHERE r.end IS NULL | {
+        uid: r.uid, rel: elementId(r), company: c.uid, implied: coalesce(r.implied, false),
+        source: r.source, props: """
+    + _JOB
+    + """}]
+    END]) AS people
 }
 CALL () {
   UNWIND $companies AS ref
   CALL (ref) {"""
     + RESOLVE_COMPANY
     + """}
-  RETURN collect([ref.key, found.uid]) AS companies
+  RETURN collect([ref.key, found.uid, elementId(found)]) AS companies
 }
 CALL () {
   UNWIND $uids AS uid
-  MATCH (a:Person)-[r:WORKS_AT {uid: uid}]->(b:Company)
-  RETURN collect({uid: uid, person: a.uid, company: b.uid, props: properties(r)}) AS existing
+  MATCH (a:Person)-[r:WORKS_AT {uid: uid}]->(b:Company) USING INDEX SEEK r:WORKS_AT(uid)
+  RETURN collect({uid: uid, rel: elementId(r), person: a.uid, company: b.uid,
+    props: """
+    + _JOB
+    + """}) AS existing
 }
 RETURN people, companies, existing
 """
 )
 
-CURRENT_JOBS: LiteralString = """
-UNWIND $pairs AS pair
-MATCH (:Person {uid: pair.person})-[r:WORKS_AT]->(:Company {uid: pair.company})
-WHERE r.end IS NULL
-RETURN pair.person AS person, pair.company AS company,
-       collect({uid: r.uid, implied: coalesce(r.implied, false), props: properties(r)}) AS jobs
-"""
+_PROV: LiteralString = ", ".join(key + ": row.prov." + key for key in PROVENANCE)
 
-DELETE_JOBS: LiteralString = """
-UNWIND $uids AS uid
-MATCH ()-[r:WORKS_AT {uid: uid}]->()
-DELETE r
+# $deletes, $ends: elementIds of jobs; $updates: {rel, props, touch, implied};
+# $creates: {uid, person, company (elementIds), props, prov, implied}. In this order: a
+# moved job's uid is free again before it is created, an ended implied job can be revived.
+WRITE_EMPLOYMENTS: LiteralString = (
+    BATCH
+    + """
+CALL () {
+  UNWIND $deletes AS rel
+  MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = rel
+  DELETE r
+}
+CALL () {
+  UNWIND $ends AS rel
+  MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = rel
+  SET r.end = $today
+}
+CALL () {
+  UNWIND $updates AS row
+  MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = row.rel
+  SET r += row.props
+  FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END | SET r.updated_at = datetime())
+  FOREACH (_ IN CASE WHEN row.implied THEN [1] ELSE [] END | SET r.end = null)
+}
+CALL () {
+  UNWIND $creates AS row
+  MATCH (p:Person) WHERE elementId(p) = row.person
+  MATCH (c:Company) WHERE elementId(c) = row.company
+  CREATE (p)-[:WORKS_AT {uid: row.uid, implied: row.implied, """
+    + ", ".join(key + ": row.props." + key for key in EMPLOYMENT_PROPERTIES)
+    + ", "
+    + _PROV
+    + """, created_at: datetime()}]->(c)
+}
 """
-
-# A person row naming a new employer ends the current jobs it implied elsewhere.
-END_IMPLIED_JOBS: LiteralString = """
-UNWIND $rows AS row
-MATCH (:Person {uid: row.person})-[r:WORKS_AT {implied: true}]->(other:Company)
-WHERE r.end IS NULL AND other.uid <> row.company AND r.source = row.source
-SET r.end = $today
-"""
-
-WRITE_EMPLOYMENTS: LiteralString = """
-UNWIND $rows AS row
-MATCH (p:Person {uid: row.person})
-MATCH (c:Company {uid: row.company})
-MERGE (p)-[r:WORKS_AT {uid: row.uid}]->(c)
-  ON CREATE SET r += row.prov, r.created_at = datetime(), r.implied = row.implied
-SET r += row.props
-FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END | SET r.updated_at = datetime())
-FOREACH (_ IN CASE WHEN row.implied THEN [1] ELSE [] END | SET r.end = null)
-"""
+)
 
 # A changed manager ends the previous line (kept, under a dated uid) instead of deleting it.
 IMPORT_REPORTING_LINES: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("person", RESOLVE_PERSON, "p", "")
     + _resolve("manager", RESOLVE_PERSON, "m", "p, ")
-    + """OPTIONAL MATCH ()-[old:REPORTS_TO {uid: row.uid}]->()
+    + """OPTIONAL MATCH ()-[old:REPORTS_TO {uid: row.uid}]->() USING INDEX SEEK old:REPORTS_TO(uid)
 WITH row, p, m, old,
      old IS NOT NULL AND startNode(old) = p AND endNode(old) = m AS in_place
 WITH row, p, m, old, in_place, """
@@ -153,12 +184,14 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, row.uid AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: row.uid, missing: missing, conflict: null})
+  AS outcomes
 """
 )
 
 IMPORT_SUBSIDIARIES: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("child", RESOLVE_COMPANY, "child", "")
     + _resolve("parent", RESOLVE_COMPANY, "parent", "child, ")
     + "WITH row, child, parent, "
@@ -186,12 +219,14 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+  AS outcomes
 """
 )
 
 IMPORT_DEAL_CONTACTS: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("deal", RESOLVE_DEAL, "d", "")
     + _resolve("person", RESOLVE_PERSON, "p", "d, ")
     + "WITH row, d, p, "
@@ -208,13 +243,15 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+  AS outcomes
 """
 )
 
 # A stated connection (a LinkedIn connection of the importing user), not a derived tie.
 IMPORT_CONNECTIONS: LiteralString = (
-    "UNWIND $rows AS row\n"
+    BATCH
+    + "UNWIND $rows AS row\n"
     + _resolve("owner", RESOLVE_PERSON, "o", "")
     + _resolve("person", RESOLVE_PERSON, "p", "o, ")
     + "WITH row, o, p, "
@@ -238,6 +275,7 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN row.i AS i, outcome, null AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+  AS outcomes
 """
 )

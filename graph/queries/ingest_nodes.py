@@ -1,10 +1,12 @@
 """Import upserts of people, companies, deals and interactions, resolved on natural keys.
 
-Every query takes ``$rows`` (see :mod:`graph.ingest_rows` for their shape) and returns one
-record per row: ``i`` (the row's index in the batch), ``outcome`` (``created``,
-``updated``, ``unchanged`` or ``missing``), ``uid`` of the node written, ``missing`` (the
-references that were not found; nothing is written for such a row) and ``conflict`` (the
-uid of another node that already holds a key this row claims; that key is left alone).
+Every query takes ``$rows`` (see :mod:`graph.ingest_writer` for their shape) and returns one
+record, ``outcomes``, with a map per row (one record per row would cost the driver more
+than the batch's own work): ``i`` (the row's index in the batch), ``outcome``
+(``created``, ``updated``, ``unchanged`` or ``missing``), ``uid`` of the node written,
+``missing`` (the references that were not found; nothing is written for such a row) and
+``conflict`` (the uid of another node that already holds a key this row claims; that key is
+left alone).
 
 An update only ever sets the values a row carries (an empty cell never erases what another
 source said), and a row whose values, links and ids are all present already writes nothing,
@@ -17,16 +19,9 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from graph.queries.ingest_refs import RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
+from graph.queries.ingest_refs import BATCH, RESOLVE_COMPANY, RESOLVE_DEAL, RESOLVE_PERSON
 
-__all__ = [
-    "IMPORT_COMPANIES",
-    "IMPORT_DEALS",
-    "RESOLVE_INTERACTIONS",
-    "RESOLVE_PEOPLE",
-    "WRITE_INTERACTIONS",
-    "WRITE_PEOPLE",
-]
+__all__ = ["IMPORT_COMPANIES", "IMPORT_DEALS"]
 
 # Record another source's id for an existing node ``n`` (once).
 _EXTERNAL_ID: LiteralString = """
@@ -66,57 +61,9 @@ _LINKS_PRESENT: LiteralString = """
 
 _SAME_PROPS: LiteralString = "all(k IN keys(row.props) WHERE n[k] = row.props[k])"
 
-# People go in two steps, like interactions: a read resolves each row and returns what is
-# stored, the importer decides (created, updated, unchanged, an email held by someone else),
-# then a plain write applies only the changes.
-RESOLVE_PEOPLE: LiteralString = (
-    """
-UNWIND $rows AS row
-CALL (row) {
-  WITH row.ref AS ref"""
-    + RESOLVE_PERSON
-    + """}
-OPTIONAL MATCH (holder:Person {email: row.email})
-  WHERE found IS NOT NULL AND holder <> found AND coalesce(holder.merged_into, '') <> found.uid
-RETURN row.i AS i, found.uid AS uid, holder.uid AS holder,
-  CASE WHEN found IS NULL THEN null ELSE properties(found) END AS props,
-  CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_PHONE]->(ph:Phone) | ph.number] END
-    AS phones,
-  CASE WHEN found IS NULL THEN [] ELSE [(found)-[:HAS_DOMAIN]->(d:Domain) | d.name] END
-    AS domains,
-  CASE WHEN found IS NULL OR row.ref.ext IS NULL OR found.uid = row.ref.ext THEN false
-    ELSE NOT EXISTS { (:ExternalId {key: row.ref.ext})-[:IDENTIFIES]->(found) } END AS new_ext
-"""
-)
-
-WRITE_PEOPLE: LiteralString = """
-UNWIND $rows AS row
-MERGE (n:Person {uid: row.uid})
-  ON CREATE SET n += row.defaults, n += row.prov, n.created_at = datetime()
-SET n += row.props
-FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END |
-  SET n.updated_at = datetime(),
-      n.import_file = row.prov.source_file, n.import_line = row.prov.source_line)
-FOREACH (email IN CASE WHEN row.set_email IS NULL THEN [] ELSE [row.set_email] END |
-  SET n.email = email)
-FOREACH (emails IN CASE WHEN row.alternate_emails IS NULL THEN [] ELSE [row.alternate_emails] END |
-  SET n.alternate_emails = emails)
-FOREACH (key IN row.external_ids |
-  MERGE (x:ExternalId {key: key})
-    ON CREATE SET x += row.prov
-  MERGE (x)-[:IDENTIFIES]->(n))
-FOREACH (number IN row.phones |
-  MERGE (ph:Phone {number: number})
-  MERGE (n)-[r:HAS_PHONE]->(ph)
-    ON CREATE SET r += row.prov)
-FOREACH (name IN row.domains |
-  MERGE (d:Domain {name: name})
-  MERGE (n)-[r:HAS_DOMAIN]->(d)
-    ON CREATE SET r += row.prov)
-"""
-
 IMPORT_COMPANIES: LiteralString = (
-    """
+    BATCH
+    + """
 UNWIND $rows AS row
 WITH row, row.ref AS ref
 CALL (ref) {"""
@@ -161,14 +108,16 @@ CALL (n, row) {
   MERGE (n)-[r:LOCATED_AT]->(a)
     ON CREATE SET r += row.prov
 }
-RETURN row.i AS i, outcome, n.uid AS uid, [] AS missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: [], conflict: null})
+  AS outcomes
 """
 )
 
 # Deals reference their company and owner; a row naming one that does not exist is not
 # written and comes back as ``missing``.
 IMPORT_DEALS: LiteralString = (
-    """
+    BATCH
+    + """
 UNWIND $rows AS row
 CALL (row) {
   WITH row.ref AS ref"""
@@ -238,60 +187,7 @@ CALL (n, row) {
     ON CREATE SET x += row.prov
   MERGE (x)-[:IDENTIFIES]->(n)
 }
-RETURN row.i AS i, outcome, n.uid AS uid, missing, null AS conflict
+RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: missing, conflict: null})
+  AS outcomes
 """
 )
-
-# Interactions are the bulk of any import, so they go in two steps: a read that resolves
-# every reference and compares with what is stored, then a plain write of the rows that
-# create or change something (a write that only reads what it writes needs no Eager).
-RESOLVE_INTERACTIONS: LiteralString = (
-    """
-CALL () {
-  UNWIND $people AS ref
-  CALL (ref) {"""
-    + RESOLVE_PERSON
-    + """}
-  RETURN collect([ref.key, found.uid]) AS people
-}
-CALL () {
-  UNWIND $deals AS ref
-  CALL (ref) {"""
-    + RESOLVE_DEAL
-    + """}
-  RETURN collect([ref.key, found.uid]) AS deals
-}
-CALL () {
-  UNWIND $uids AS uid
-  MATCH (i:Interaction {uid: uid})
-  RETURN collect({
-    uid: uid,
-    props: properties(i),
-    parts: [(p:Person)-[r:PARTICIPATED_IN]->(i) | [p.uid, r.role]],
-    deals: [(i)-[:ABOUT]->(d:Deal) | d.uid]
-  }) AS existing
-}
-RETURN people, deals, existing
-"""
-)
-
-WRITE_INTERACTIONS: LiteralString = """
-UNWIND $rows AS row
-MERGE (i:Interaction {uid: row.uid})
-  ON CREATE SET i += row.prov, i.created_at = datetime()
-  ON MATCH SET i.updated_at = datetime(),
-               i.import_file = row.prov.source_file, i.import_line = row.prov.source_line
-SET i += row.props
-WITH i, row
-CALL (i, row) {
-  WITH i, row WHERE row.deal IS NOT NULL
-  MATCH (d:Deal {uid: row.deal})
-  MERGE (i)-[r:ABOUT]->(d)
-    ON CREATE SET r += row.prov
-}
-WITH i, row
-UNWIND row.parts AS part
-MATCH (p:Person {uid: part.uid})
-MERGE (p)-[r:PARTICIPATED_IN {role: part.role}]->(i)
-  ON CREATE SET r += row.prov
-"""

@@ -93,7 +93,7 @@ def csv_records(
             last = reader.line_num
             continue
         start, last = last + 1, reader.line_num
-        if any(cell.strip() for cell in cells):
+        if "".join(cells).strip():  # not a blank record (every cell empty or whitespace)
             yield CsvRecord(start, cells)
 
 
@@ -122,20 +122,32 @@ class CsvTable:
 
     def rows(self) -> Iterator[CsvRow | SourceProblem]:
         """Every record after the header as a :class:`CsvRow`, or a problem rejecting it."""
+        header, columns = self.header, len(self.header)
         for record in self._records:
             if isinstance(record, SourceProblem):
                 yield record
                 continue
-            problem = self._problem(record)
-            if problem is not None:
-                yield problem
-                continue
+            cells = record.cells
+            if len(cells) != columns or not self._plain(cells):
+                problem = self._problem(record)
+                if problem is not None:
+                    yield problem
+                    continue
             values: dict[str, str] = {}
-            for name, cell in zip(self.header, record.cells, strict=False):
-                value = cell.strip()
-                if name and value and name not in values:
+            for name, cell in zip(header, cells, strict=False):
+                if name and name not in values and (value := cell.strip()):
                     values[name] = value
             yield CsvRow(record.line, values)
+
+    def _plain(self, cells: list[str]) -> bool:
+        """No cell with undecodable bytes, a NUL or over the length limit (the usual
+        record, told apart in one pass over the joined text)."""
+        joined = "\x1f".join(cells)
+        if REPLACEMENT in joined or "\0" in joined:
+            return False
+        return len(joined) <= self._max_field_chars or max(map(len, cells)) <= (
+            self._max_field_chars
+        )
 
     def _problem(self, record: CsvRecord) -> SourceProblem | None:
         origin = self.origin(record.line)

@@ -56,7 +56,7 @@ class Batch:
 
     def clashes(self, write: Write) -> bool:
         """Would ``write`` clash with what is waiting?"""
-        if any(key in self._keys for key in write.batch_keys):
+        if not self._keys.isdisjoint(write.batch_keys):
             return True
         if self.kind is ImportKind.REPORTING_LINE:
             person = _person_key(write.row.get("person"))

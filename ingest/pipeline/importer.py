@@ -7,18 +7,24 @@ company), so a reference inside the same import always resolves. Parent companie
 managers are written at the very end, from the spool, because they may come later in the
 file. A key that already waits in a batch (the same email twice, say) sends that batch off
 first: two creations of one key in one transaction would clash.
+
+Batches are written in the background by a :class:`~ingest.pipeline.lane.WriteLane`, in the
+order they were sent off and each after the previous one committed, while the next rows are
+read and validated; at most two are in flight.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from graph.ingest_writer import ImportKind, ImportWriter, RowOutcome
 from ingest.pipeline.batches import Batch, Pending
+from ingest.pipeline.lane import WriteLane
 from ingest.pipeline.report import ImportReport, RejectsFile
 from ingest.pipeline.spool import Spool
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
@@ -51,6 +57,7 @@ _ROW_KIND: Mapping[Entity, ImportKind] = MappingProxyType(
     }
 )
 _RECENT_EMAILS = 100_000
+_YIELD_EVERY = 16  # items read between two chances for the batch being written to progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +97,16 @@ class Importer:
         self._batches = {kind: Batch(kind) for kind in ImportKind}
         self._recent_emails: OrderedDict[str, None] = OrderedDict()
         self._writes_done = 0
+        self._items = 0
+        self._lane: WriteLane[ImportKind, RowOutcome] | None = None
+        if writer is not None:
+            self._lane = WriteLane(writer.write, self._settle, window=2)
 
     async def add(self, item: SourceItem) -> None:
         """Take one item from a reader."""
+        self._items += 1
+        if self._lane and self._items % _YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # let the batch in flight take its next step
         if isinstance(item, SourceProblem):
             self.rejects.write(item)
             if item.row_kept:
@@ -115,9 +129,16 @@ class Importer:
                 origin = Origin(payload["file"], payload["line"], payload.get("record"))
                 await self._enqueue(Write(kind, payload["row"], tuple(payload["keys"])), origin)
             await self._flush(kind)
+        if self._lane is not None:
+            await self._lane.drain()
         if self.on_progress is not None:
             self.on_progress(Progress(self.report.rows_read, self._writes_done))
         return self.report
+
+    async def abort(self) -> None:
+        """Stop writing: batches sent off but not written yet never will be."""
+        if self._lane is not None:
+            await self._lane.cancel()
 
     async def _row(self, row: SourceRow) -> None:
         kind = _ROW_KIND[row.entity]
@@ -194,12 +215,18 @@ class Importer:
         if not batch:
             return
         pending = batch.take()
-        if self.writer is None:
+        if self._lane is None:
             self.report.kind(kind).valid += len(pending)
+            self._writes_done += len(pending)
         else:
-            outcomes = await self.writer.write(kind, [p.write.row for p in pending])
-            for item, outcome in zip(pending, outcomes, strict=True):
-                self._account(kind, item, outcome)
+            await self._lane.submit(kind, [p.write.row for p in pending], pending)
+
+    def _settle(
+        self, kind: ImportKind, pending: Sequence[Pending], outcomes: Sequence[RowOutcome]
+    ) -> None:
+        """Account for a written batch (in the order the batches were sent off)."""
+        for item, outcome in zip(pending, outcomes, strict=True):
+            self._account(kind, item, outcome)
         self._writes_done += len(pending)
 
     def _account(self, kind: ImportKind, item: Pending, outcome: RowOutcome) -> None:

@@ -84,18 +84,33 @@ async def run_import(
                 batch_size=plan.batch_size,
                 on_progress=on_progress,
             )
-            for path in files:
-                if on_file is not None:
-                    on_file(path)
-                for item in read(plan.fmt, path, plan.read_options):
-                    await importer.add(item)
-            report = await importer.finish()
+            report = await _import_files(importer, plan, files, on_file)
         status = "completed"
         return report
     finally:
         if writer is not None:
             summary = summary_json(report) if report is not None else "{}"
             await writer.finish_run(run_id, status=status, summary=summary)
+
+
+async def _import_files(
+    importer: Importer,
+    plan: ImportPlan,
+    files: list[Path],
+    on_file: Callable[[Path], None] | None,
+) -> ImportReport:
+    """Feed every item of ``files`` to ``importer`` and finish; on any failure (or an
+    interruption) stop the batches still being written."""
+    try:
+        for path in files:
+            if on_file is not None:
+                on_file(path)
+            for item in read(plan.fmt, path, plan.read_options):
+                await importer.add(item)
+        return await importer.finish()
+    except BaseException:
+        await importer.abort()
+        raise
 
 
 def summary_json(report: ImportReport) -> str:

@@ -39,5 +39,5 @@ _BUILDERS: Mapping[Entity, Callable[[Mapping[str, str], Origin, BuildContext], B
 
 def build_row(row: SourceRow, ctx: BuildContext) -> Built:
     """The writes ``row`` asks for; raises :class:`RowRejected` with every problem."""
-    fields = {k: v.strip() for k, v in row.fields.items() if v is not None and v.strip()}
+    fields = {k: value for k, v in row.fields.items() if v is not None and (value := v.strip())}
     return _BUILDERS[row.entity](fields, row.origin, ctx)

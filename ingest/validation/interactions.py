@@ -21,10 +21,13 @@ from schema.keys import normalise_email, work_domain
 
 __all__ = ["build_interaction"]
 
-_SLOTS = (
-    ("from_person_id", "from_email", ParticipantRole.FROM, ParticipantRole.ORGANIZER),
-    ("to_person_ids", "to_emails", ParticipantRole.TO, ParticipantRole.ATTENDEE),
-    ("cc_person_ids", "cc_emails", ParticipantRole.CC, ParticipantRole.ATTENDEE),
+_SLOTS = tuple(
+    (ids, emails, role.value, meeting_role.value)
+    for ids, emails, role, meeting_role in (
+        ("from_person_id", "from_email", ParticipantRole.FROM, ParticipantRole.ORGANIZER),
+        ("to_person_ids", "to_emails", ParticipantRole.TO, ParticipantRole.ATTENDEE),
+        ("cc_person_ids", "cc_emails", ParticipantRole.CC, ParticipantRole.ATTENDEE),
+    )
 )
 
 
@@ -90,7 +93,7 @@ def _participants(
     participants: list[dict[str, Any]] = []
     people: list[Write] = []
     for id_column, email_column, role, meeting_role in _SLOTS:
-        chosen = (meeting_role if meeting else role).value
+        chosen = meeting_role if meeting else role
         for person_id in split_list(fields.get(id_column)):
             label = f"{id_column} '{person_id}'"
             ref = person_ref(ctx.source, person_id=person_id, label=label)

@@ -4,6 +4,7 @@ and a stated connection to the importing user; and ``employments`` rows."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from graph.ingest_writer import ImportKind
@@ -17,6 +18,9 @@ from schema.keys import normalise_email, person_name_key, work_domain
 from schema.titles import classify_title
 
 __all__ = ["build_employment", "build_person", "email_value", "job_props"]
+
+# Titles repeat (and a person row classifies its title twice: the person's and the job's).
+_classified = lru_cache(maxsize=4096)(classify_title)
 
 
 def email_value(raw: str | None, column: str, problems: Problems) -> str | None:
@@ -34,7 +38,7 @@ def job_props(title: str | None, department: str | None) -> dict[str, Any]:
     (English or Chinese)."""
     props: dict[str, Any] = {"title": title, "department": department}
     if title or department:
-        classified = classify_title(title, department)
+        classified = _classified(title, department)
         if title:
             props["seniority"] = classified.seniority.value
         if classified.department is not None:

@@ -17,17 +17,26 @@ from __future__ import annotations
 from typing import Any
 
 from schema.enums import Label
-from schema.keys import company_name_key, normalise_domain
+from schema.keys import company_name_key, legal_form, normalise_domain
 from schema.model import Provenance, make_uid
 
 __all__ = ["company_ref", "deal_ref", "ext_uid", "provenance", "person_ref"]
 
 Ref = dict[str, Any]
+_PREFIXES = {
+    label: make_uid(label, Provenance(source="", source_id="")).split(":")[0] for label in Label
+}
 
 
 def ext_uid(label: Label, source: str, source_id: str) -> str:
-    """The uid a record of ``label`` with this source id has (or gets)."""
-    return make_uid(label, Provenance(source=source, source_id=source_id))
+    """The uid a record of ``label`` with this source id has (or gets): the one
+    :func:`schema.model.make_uid` gives.
+
+    >>> ext_uid(Label.DEAL, "csv", "d1") == make_uid(Label.DEAL, Provenance(source="csv",
+    ...     source_id="d1"))
+    True
+    """
+    return f"{_PREFIXES[label]}:{source}:{source_id}"
 
 
 def person_ref(
@@ -56,6 +65,8 @@ def company_ref(
         "source": source,
         "domain": normalise_domain(domain),
         "name_key": company_name_key(name),
+        "name_lower": name.strip().lower() if name else None,
+        "legal": legal_form(name) is not None,
         "label": label,
     }
 

@@ -36,6 +36,8 @@ __all__ = [
 
 E = TypeVar("E", bound=StrEnum)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+_LIST_SEPARATOR = re.compile(r"[;,]")
+_MEMBERS: dict[type[StrEnum], dict[str, StrEnum]] = {}
 _TRUE = {"true", "yes", "y", "1", "t", "x", "是"}
 _FALSE = {"false", "no", "n", "0", "f", "否"}
 
@@ -120,15 +122,21 @@ def parse_currency(raw: str) -> str:
 def parse_enum(raw: str, enum: type[E]) -> E:
     """A member of ``enum`` by value; case, spaces and dashes do not matter."""
     key = raw.strip().casefold().replace(" ", "_").replace("-", "_")
-    try:
-        return enum(key)
-    except ValueError:
+    members = _MEMBERS.get(enum)
+    if members is None:  # looking a value up in a dict is much cheaper than enum(key)
+        members = _MEMBERS[enum] = {member.value: member for member in enum}
+    member = members.get(key)
+    if not isinstance(member, enum):
         allowed = ", ".join(m.value for m in enum)
-        raise Invalid(f"not one of: {allowed}") from None
+        raise Invalid(f"not one of: {allowed}")
+    return member
 
 
 def split_list(raw: str | None) -> list[str]:
     """The non-empty, stripped items of a ``;``-separated cell (commas accepted too)."""
     if not raw:
         return []
-    return [item.strip() for item in re.split(r"[;,]", raw) if item.strip()]
+    if ";" not in raw and "," not in raw:
+        item = raw.strip()
+        return [item] if item else []
+    return [item.strip() for item in _LIST_SEPARATOR.split(raw) if item.strip()]

@@ -478,3 +478,41 @@ async def test_companies_of_one_source_sharing_a_domain_stay_apart(
         "MATCH (:ExternalId {key: 'company:hubspot:h7'})-[:IDENTIFIES]->(c) RETURN c.uid AS uid"
     )
     assert hit == {"uid": "company:csv:c2"}
+
+
+async def test_a_family_sharing_domain_and_name_meets_another_source_by_legal_name(
+    clean_graph: GraphClient, tmp_path: Path
+) -> None:
+    family = [
+        ("c1", "Redwood Medical AG"),
+        ("c2", "Redwood Medical LLC"),
+        ("c3", "Redwood Medical PLC"),
+    ]
+    items = [
+        row(C, n, company_id=cid, name=name, domain="redwoodmedical.co.uk")
+        for n, (cid, name) in enumerate(family, start=2)
+    ]
+    await import_items(clean_graph, items, tmp_path / "a.csv")
+    other = [
+        row(C, 2, company_id="h1", name="REDWOOD MEDICAL PLC", domain="redwoodmedical.co.uk"),
+        row(C, 3, company_id="h2", name="Redwood Medical LLC", domain="redwoodmedical.co.uk"),
+        row(C, 4, company_id="h3", name="Redwood Medical GmbH", domain="redwoodmedical.co.uk"),
+        row(C, 5, company_id="h4", name="Redwood Medical", domain="redwoodmedical.co.uk"),
+    ]
+    report, rejects = await import_items(clean_graph, other, tmp_path / "b.csv", source="hubspot")
+    assert rejects == []
+    hits = await clean_graph.read(
+        "UNWIND ['h1', 'h2', 'h3', 'h4'] AS id WITH 'company:hubspot:' + id AS key "
+        "OPTIONAL MATCH (:ExternalId {key: key})-[:IDENTIFIES]->(known:Company) "
+        "OPTIONAL MATCH (own:Company {uid: key}) "
+        "RETURN coalesce(known.uid, own.uid) AS uid ORDER BY key"
+    )
+    # PLC and LLC join their namesakes, a legal name nobody bears is a new entity, and a
+    # name without a legal form still joins the family (its first record) as before
+    assert [h["uid"] for h in hits] == [
+        "company:csv:c3",
+        "company:csv:c2",
+        "company:hubspot:h3",
+        "company:csv:c1",
+    ]
+    assert report.kind(ImportKind.COMPANY).created == 1

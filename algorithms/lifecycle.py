@@ -24,7 +24,8 @@
 3. **growth**: every win is recent (a new customer), revenue rising, or activity rising
    while revenue is not falling;
 4. **decline**: no recent win, and revenue or activity falling;
-5. **maturity**: a customer whose revenue and activity hold steady.
+5. **maturity**: any other customer: revenue and activity steady, or a deal won in the
+   last ``revenue_window_days`` holding off a fall (the reason says which).
 
 Every threshold is a field of :class:`LifecycleParameters`; the reason cites the numbers.
 """
@@ -244,19 +245,23 @@ def _why_customer(stage: LifecycleStage, f: _Facts, p: LifecycleParameters, cur:
             parts.append(_interactions(f, "rose from"))
         return "Growing: " + "; ".join(parts) + "."
     if stage is LifecycleStage.DECLINE:
-        parts = [f"no deal won in the last {_days(window)} (the last on {f.last_won_on})"]
+        last_won = f.last_won_on or "an unknown date"
+        parts = [f"no deal won in the last {_days(window)} (the last on {last_won})"]
         if f.revenue == "falling":
             parts.append(money)
         if f.activity == "falling":
             parts.append(_interactions(f, "fell from"))
         return "Declining: " + "; ".join(parts) + "."
-    trend = "too few to tell a trend" if f.activity == "few" else "steady"
+    trend = "too few to tell a trend" if f.activity == "few" else f.activity
     if f.recent_wins or f.previous_wins:
-        money = f"{money}; "
+        money = f"{money}{' (falling)' if f.revenue == 'falling' else ''}; "
     else:
         money = f"no deal won in the last {_days(2 * window)}; "
+    steady = f.revenue != "falling" and f.activity in ("steady", "few")
+    opening = "Steady" if steady else f"Holding (a deal won in the last {_days(window)})"
+    last_won = f.last_won_on or "an unknown date"
     return (
-        f"Steady: {_count(len(f.won), 'won deal')}, the last on {f.last_won_on}; {money}"
+        f"{opening}: {_count(len(f.won), 'won deal')}, the last on {last_won}; {money}"
         f"interactions {f.previous} then {f.recent} over two {f.window_days}-day windows "
         f"({trend})."
     )

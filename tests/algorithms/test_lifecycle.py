@@ -114,7 +114,22 @@ def test_falling_activity_with_a_recent_win_is_not_decline() -> None:
         act=activity(2, 2, 10, 10),
     )
 
-    assert said.startswith("maturity:")
+    assert said == (
+        "maturity: Holding (a deal won in the last 365 days): 2 won deals, the last on "
+        "2026-05-31; 1,000 USD won in the last 365 days against 1,000 USD in the 365 before; "
+        "interactions 20 then 4 over two 182-day windows (falling)."
+    )
+
+
+def test_a_won_deal_without_a_close_date_is_said_to_have_an_unknown_date() -> None:
+    undated = DealOutcome(uid="w", stage=WON, amount=500.0)
+
+    said = stage_of(undated, act=activity(2, 2, 10, 10))
+
+    assert said == (
+        "decline: Declining: no deal won in the last 365 days (the last on an unknown date); "
+        "interactions fell from 20 to 4 (the last 182 days against the 182 before)."
+    )
 
 
 def test_a_silent_customer_is_lost() -> None:

@@ -9,7 +9,10 @@ the baseline answers one (or all) unweighted shortest paths over KNOWS only, wit
 hop limit. The command prints per side the median, p95 and total seconds, how often a path
 was found, and the ratios. It is a benchmark, not a test: no thresholds.
 
-More timings (decision-makers for the largest account, ...) go into ``EXTRA_TIMINGS``.
+Then decision-makers for the largest account (the one with the most current people): our
+``decisionMakers`` through the API (seniority, place in the inferred org chart, influence in
+the account's interaction graph and deal roles, with the breakdown) against plain Cypher
+ranking the same people by title seniority alone, a few rounds each, same run.
 """
 
 from __future__ import annotations
@@ -18,9 +21,8 @@ import base64
 import random
 import statistics
 import time
-from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -33,13 +35,14 @@ from api.cli.demo import SCALES, ScaleName, load_demo
 from api.cli.keys import create_key
 from api.config import ApiSettings
 from graph.config import GraphSettings, LocalServerSettings
+from graph.decision_baseline import Account, SeniorityBaseline
 from graph.driver import GraphClient
 from graph.referrals import ReferralReader, ShortestPathBaseline
 from ingest.demo import GroundTruth, read_ground_truth
 from ingest.demo import generate as generate_dataset
 from schema.auth import Role
 
-__all__ = ["EXTRA_TIMINGS", "Timing", "referrals_command"]
+__all__ = ["Timing", "referrals_command"]
 
 _QUERY = """query($from: ID, $to: ID!, $k: Int!, $hops: Int!) {
   referralPaths(from: $from, to: $to, k: $k, maxHops: $hops) {
@@ -75,9 +78,12 @@ class Timing:
         return sum(self.seconds)
 
 
-EXTRA_TIMINGS: list[Callable[[GraphSettings], Coroutine[Any, Any, Timing]]] = []
-"""Further timings printed under the comparison, e.g. decision-makers for the largest
-account (not built yet): each takes the server's settings and returns a :class:`Timing`."""
+_DECISION_MAKERS = """query($id: ID!, $limit: Int!) {
+  decisionMakers(companyId: $id, limit: $limit) {
+    __typename
+    ... on DecisionMakers { people { rank score breakdown { name value } person { fullName } } }
+  }
+}"""
 
 
 def _gid(type_name: str, uid: str) -> str:
@@ -147,6 +153,69 @@ async def _baseline(
     return timing
 
 
+async def _largest_account(graph: GraphSettings) -> Account | None:
+    client = GraphClient.from_settings(graph)
+    try:
+        return await SeniorityBaseline(client).largest_account()
+    finally:
+        await client.close()
+
+
+def _decision_makers_ours(
+    settings: ApiSettings, key: str, account: Account, *, rounds: int, limit: int
+) -> Timing:
+    timing = Timing("decisionMakers (GraphQL API, scored with breakdown)")
+    variables = {"id": _gid("Company", account.uid), "limit": limit}
+    with TestClient(create_app(settings)) as api:
+        api.headers["Authorization"] = f"Bearer {key}"
+        for _ in range(rounds):
+            started = time.perf_counter()
+            body = api.post(
+                "/graphql", json={"query": _DECISION_MAKERS, "variables": variables}
+            ).json()
+            seconds = time.perf_counter() - started
+            result = (body.get("data") or {}).get("decisionMakers") or {}
+            timing.add(seconds, bool(result.get("people")))
+    return timing
+
+
+async def _decision_makers_baseline(
+    graph: GraphSettings, account: Account, *, rounds: int, limit: int
+) -> Timing:
+    timing = Timing("Cypher: current people by title seniority (driver)")
+    client = GraphClient.from_settings(graph)
+    try:
+        baseline = SeniorityBaseline(client)
+        for _ in range(rounds):
+            started = time.perf_counter()
+            ranked = await baseline.by_seniority(account.uid, limit=limit)
+            timing.add(time.perf_counter() - started, bool(ranked))
+    finally:
+        await client.close()
+    return timing
+
+
+def _print_decision_makers(account: Account, timings: list[Timing]) -> None:
+    table = Table(
+        title=f"Decision-makers of the largest account: {account.name} "
+        f"({account.people:,} current people), same server, same run"
+    )
+    for column in ("side", "median s", "p95 s", "total s", "answered"):
+        table.add_column(column, justify="left" if column == "side" else "right")
+    for t in timings:
+        table.add_row(
+            t.name,
+            f"{t.median:.4f}",
+            f"{t.p95:.4f}",
+            f"{t.total:.2f}",
+            f"{t.found}/{len(t.seconds)}",
+        )
+    console.print(table)
+    ours, plain = timings
+    if plain.median:
+        console.print(f"ours / plain Cypher: median x{ours.median / plain.median:.1f}")
+
+
 def _print(timings: list[Timing], pairs: int, hops: int) -> None:
     table = Table(title=f"Referral paths: {pairs} pairs, maxHops {hops}, same server, same run")
     for column in ("side", "median s", "p95 s", "total s", "found"):
@@ -181,9 +250,13 @@ def referrals_command(
     k: Annotated[int, typer.Option(min=1, max=20, help="Paths our side returns.")] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the demo data and of the random pairs.")] = 7,
     warmup: Annotated[int, typer.Option(min=0, help="Untimed pairs first, per side.")] = 3,
+    rounds: Annotated[
+        int, typer.Option(min=1, max=100, help="Decision-makers calls per side.")
+    ] = 5,
 ) -> None:
     """Time referralPaths through the GraphQL API against Neo4j's shortestPath and
-    allShortestPaths for the same pairs, and print both and the ratio."""
+    allShortestPaths for the same pairs, then decisionMakers for the largest account against
+    plain Cypher by seniority; print both sides and the ratios."""
     local, settings = LocalServerSettings.from_env(), ApiSettings.from_env()
     graph = settings.graph
     with fail_cleanly():
@@ -211,5 +284,16 @@ def referrals_command(
             run(_baseline(graph, chosen, hops=max_hops, all_paths=False)),
             run(_baseline(graph, chosen, hops=max_hops, all_paths=True)),
         ]
-        timings += [run(extra(graph)) for extra in EXTRA_TIMINGS]
-    _print(timings, len(chosen), max_hops)
+        _print(timings, len(chosen), max_hops)
+        account = run(_largest_account(graph))
+        if account is None:
+            return
+        _decision_makers_ours(settings, key, account, rounds=1, limit=10)  # warm-up
+        run(_decision_makers_baseline(graph, account, rounds=1, limit=10))
+        _print_decision_makers(
+            account,
+            [
+                _decision_makers_ours(settings, key, account, rounds=rounds, limit=10),
+                run(_decision_makers_baseline(graph, account, rounds=rounds, limit=10)),
+            ],
+        )

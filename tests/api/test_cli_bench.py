@@ -72,3 +72,19 @@ def test_bench_ingest_refuses_a_graph_with_data_without_yes(
 
     assert result.exit_code == 1
     assert "deletes every node" in result.output
+
+
+@pytest.mark.neo4j
+def test_bench_referrals_prints_both_sides_and_the_decision_makers_of_the_largest_account(
+    demo_settings: GraphSettings,
+) -> None:
+    env = {"NEO4J_URI": demo_settings.uri, "NEO4J_USER": "", "NEO4J_PASSWORD": ""}
+    args = ["--pairs", "2", "--warmup", "0", "--rounds", "1", "--max-hops", "3"]
+
+    result = runner.invoke(app, ["bench", "referrals", *args], env=env)
+
+    assert result.exit_code == 0, result.output
+    assert "ours / shortestPath: median x" in result.output
+    assert re.search(r"Decision-makers of the largest account: .+ \([\d,]+ current", result.output)
+    assert re.search(r"│ decisionMakers \(GraphQL API.*│ +1/1 │", result.output)
+    assert "ours / plain Cypher: median x" in result.output

@@ -178,6 +178,7 @@ def buying_committee(
     members: Sequence[tuple[str, DealContactRole]],
     candidates: Sequence[CommitteeCandidate],
     amount: float | None = None,
+    currency: str | None = None,
     weight: str = "strength",
 ) -> BuyingCommittee:
     """Return the coverage of a deal's buying committee.
@@ -193,6 +194,8 @@ def buying_committee(
         The account's people with their decision-maker scores.
     amount : float, optional
         The deal's amount (named in the economic buyer's reason).
+    currency : str, optional
+        The amount's currency (named with it).
     weight : str, optional
         The edge attribute holding tie strength.
 
@@ -231,7 +234,7 @@ def buying_committee(
         )
         for person, roles in roles_of.items()
     )
-    expected = _expected(members, candidates, amount)
+    expected = _expected(members, candidates, amount, currency)
     missing = tuple(
         _missing(G, e, candidates, roles_of, colleagues, weight)
         for e in expected
@@ -252,9 +255,12 @@ def _expected(
     members: Sequence[tuple[str, DealContactRole]],
     candidates: Sequence[CommitteeCandidate],
     amount: float | None,
+    currency: str | None,
 ) -> tuple[ExpectedRole, ...]:
     technical = sum(1 for c in candidates if c.department in _TECHNICAL)
     budget = f" of {amount:,.0f}" if amount else ""
+    if amount and currency:
+        budget += f" {currency}"
     reasons: dict[DealContactRole, tuple[bool, str]] = {
         DealContactRole.DECISION_MAKER: (True, "every deal needs the person who signs it off"),
         DealContactRole.ECONOMIC_BUYER: (True, f"someone owns the budget{budget}"),

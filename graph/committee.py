@@ -22,6 +22,7 @@ class DealCommittee:
     name: str
     stage: DealStage
     amount: float | None
+    currency: str | None = None
     company_uid: str | None
     members: tuple[tuple[str, DealContactRole], ...]
 
@@ -49,6 +50,7 @@ class CommitteeReader:
             name=str(r["name"] or ""),
             stage=DealStage(r["stage"] or DealStage.PROSPECTING),
             amount=float(r["amount"]) if r["amount"] is not None else None,
+            currency=r["currency"],
             company_uid=r["company"],
             members=tuple(members),
         )

@@ -139,6 +139,7 @@ class OrgService:
             members=deal.members,
             candidates=candidates,
             amount=deal.amount,
+            currency=deal.currency,
         )
         return CommitteeAnswer(deal=deal, account=account, coverage=coverage)
 

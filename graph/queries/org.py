@@ -111,6 +111,7 @@ WHERE c.deleted_at IS NULL AND c.merged_into IS NULL
 OPTIONAL MATCH (p:Person)-[r:INVOLVED_IN]->(d)
 WHERE p.deleted_at IS NULL AND p.merged_into IS NULL
 RETURN d.uid AS uid, d.name AS name, d.stage AS stage, d.amount AS amount,
+       d.currency AS currency,
        head(collect(DISTINCT c.uid)) AS company,
        [m IN collect(DISTINCT {person: p.uid, role: r.role}) WHERE m.person IS NOT NULL]
          AS members

@@ -43,11 +43,13 @@ def test_the_missing_economic_buyer_is_found_with_a_two_hop_introducer() -> None
     G = ties(("me", "ceo", 0.7), ("ceo", "cfo", 0.6), ("you", "cfo", 0.2), ("me", "eng_mgr", 0.5))
     members = [("ceo", R.DECISION_MAKER), ("eng_mgr", R.CHAMPION), ("cto", R.TECHNICAL_BUYER)]
 
-    report = buying_committee(G, members=members, candidates=ACCOUNT, amount=120_000)
+    report = buying_committee(
+        G, members=members, candidates=ACCOUNT, amount=120_000, currency="EUR"
+    )
 
     [missing] = report.missing
     assert (missing.role, missing.next_person) == (R.ECONOMIC_BUYER, "cfo")
-    assert missing.reason == "someone owns the budget of 120,000"
+    assert missing.reason == "someone owns the budget of 120,000 EUR"
     assert missing.fit == "finance at director level or above"
     assert missing.introduction == Introduction(colleague="me", via="ceo", strength=0.42)
 

@@ -18,7 +18,7 @@ from algorithms._org_types import (
 )
 from schema.enums import Department, LineSource, Seniority
 
-__all__ = ["infer_company_lines", "reporting_tree"]
+__all__ = ["chain_above", "infer_company_lines", "reporting_tree"]
 
 _UNKNOWN_LEVEL = 6
 _MANAGER_LEVEL = SENIORITY_LEVELS[Seniority.MANAGER]
@@ -31,6 +31,16 @@ def reporting_tree(lines: Mapping[str, ManagerLine]) -> dict[str, list[str]]:
     for person, line in lines.items():
         reports[line.manager].append(person)
     return reports
+
+
+def chain_above(lines: Mapping[str, ManagerLine], start: str) -> set[str]:
+    """``start`` and everyone above it."""
+    seen = {start}
+    current = start
+    while (line := lines.get(current)) is not None and line.manager not in seen:
+        current = line.manager
+        seen.add(current)
+    return seen
 
 
 def _below(reports: Mapping[str, list[str]], uid: str) -> set[str]:

@@ -54,7 +54,14 @@ def department_label(department: Department | None) -> str:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OrgChartParameters:
-    """The tunable weights of the inference and the company sizes that expect seats."""
+    """The tunable weights of the inference and the company sizes that expect seats.
+
+    ``subsidiary_head_confidence`` is the confidence of the line that hangs a subsidiary's
+    top under its parent company's top in a group chart. The group structure says the
+    subsidiary answers to its parent, not that its head reports to the parent's top in
+    person (a regional head, a divisional chief or the board may sit between), so the line
+    is more likely than not, yet well below an explicit one.
+    """
 
     gap_weights: tuple[float, ...] = (1.0, 0.45, 0.25, 0.12)
     unknown_gap_weight: float = 0.3
@@ -72,6 +79,7 @@ class OrgChartParameters:
     evidence_floor: float = 0.4
     mid_size: int = 11
     large_size: int = 41
+    subsidiary_head_confidence: float = 0.6
 
     def __post_init__(self) -> None:
         if not self.gap_weights or min(self.gap_weights) <= 0:
@@ -80,6 +88,8 @@ class OrgChartParameters:
             raise ValueError("evidence_floor must be positive")
         if not 0 < self.mid_size <= self.large_size:
             raise ValueError("sizes must satisfy 0 < mid_size <= large_size")
+        if not 0 < self.subsidiary_head_confidence <= 1:
+            raise ValueError("subsidiary_head_confidence must be within (0, 1]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,7 +132,8 @@ class EmptySeat:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OrgChart:
-    """Every person's position, the roots (each company's top first), empty seats, depth."""
+    """Every person's position, the roots (the companies' tops without a line first, the
+    group's own top before its subsidiaries'), empty seats, depth."""
 
     positions: Mapping[str, ChartPosition]
     roots: tuple[str, ...]

@@ -13,9 +13,9 @@ None), and optionally ``name`` and ``title``. An edge ``u -> v`` carries what is
 * ``interactions``: interactions both took part in; ``strength``: their KNOWS strength.
 
 **Method.** Explicit lines are kept (one per person, the latest; a line that would close a
-cycle is left out). Each company's top is its most senior person without a manager (the
-executive department, then explicit reports, then interaction volume break ties). Then,
-from the most senior down, every other person without a line gets one:
+cycle is left out). Each company's top is its most senior person without a manager in the
+company (the executive department, then explicit reports, then interaction volume break
+ties). Then, from the most senior down, every other person without a line gets one:
 
 1. *Candidates* are the company's more senior people (levels: individual contributor <
    manager < director < VP or head < C-level < board or chair), the top, and an
@@ -33,6 +33,14 @@ from the most senior down, every other person without a line gets one:
 4. ``score = prior * (evidence_floor + E)``; the best candidate wins, with *confidence*
    its share of all the candidates' scores, and a reason naming the signals.
 
+**Groups.** Given ``parents`` (a company -> the company it is a subsidiary of), the chart
+is one for the whole group: each subsidiary's top without a line of its own hangs under the
+top of its parent company (or, when the parent has no people, of the nearest company above
+it that has) by an inferred line of confidence ``subsidiary_head_confidence`` and a reason
+naming both companies. An explicit line from the subsidiary's top to someone else in the
+group wins; a subsidiary without people adds nothing; the lines inside each company are
+inferred as for a company alone. When every company has people, the chart has one root.
+
 **Empty seats.** A company of ``mid_size`` people or more that has department heads
 (someone besides the top at director level or above) is expected to have a CFO and a CTO
 when it has finance or engineering staff; one of ``large_size`` or more whose chart has
@@ -49,11 +57,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
 
-from algorithms._org_inference import infer_company_lines, reporting_tree
+from algorithms._org_group import ancestors, group_lines
+from algorithms._org_inference import chain_above, infer_company_lines, reporting_tree
 from algorithms._org_seats import CHIEF_SEATS, empty_seats
 from algorithms._org_types import (
     SENIORITY_LEVELS,
@@ -82,6 +92,7 @@ __all__ = [
 ]
 
 DEFAULT_PARAMETERS = OrgChartParameters()
+_NONE: Mapping[str, str] = MappingProxyType({})
 _BOARD, _C_LEVEL = 0, 1
 
 
@@ -90,6 +101,8 @@ def infer_org_chart(
     *,
     min_confidence: float = 0.0,
     parameters: OrgChartParameters = DEFAULT_PARAMETERS,
+    parents: Mapping[str, str] = _NONE,
+    company_names: Mapping[str, str] = _NONE,
 ) -> OrgChart:
     """Return the org chart of the people in ``G``: explicit lines plus inferred ones.
 
@@ -100,13 +113,19 @@ def infer_org_chart(
     min_confidence : float, optional
         Inferred lines below this confidence are left out (their people become roots).
     parameters : OrgChartParameters, optional
-        Weights of the inference and the company sizes that expect seats.
+        Weights of the inference, the company sizes that expect seats and the confidence
+        of a subsidiary's top under its parent's.
+    parents : Mapping[str, str], optional
+        The company each company is a subsidiary of (uids); given, the chart is one for
+        the group (see *Groups* above). Empty by default: one chart per company.
+    company_names : Mapping[str, str], optional
+        Company names for the reasons of group lines (the uid when missing).
 
     Returns
     -------
     OrgChart
-        A position per person, the roots (each company's top first), the empty seats and
-        the number of levels.
+        A position per person, the roots (the tops first, the group's own top before its
+        subsidiaries'), the empty seats and the number of levels.
 
     Raises
     ------
@@ -130,6 +149,18 @@ def infer_org_chart(
     'same department (Finance), one level up, organises 4 meetings Ann attends'
     >>> chart.positions["ceo"].team_size, chart.positions["ceo"].direct_reports
     (2, 1)
+
+    A subsidiary's managing director hangs under the parent's top:
+
+    >>> G.add_node("md", company="sub", seniority=S.C_LEVEL, department=D.EXECUTIVE)
+    >>> group = infer_org_chart(
+    ...     G, parents={"sub": "c"}, company_names={"c": "Acme Inc", "sub": "Acme GmbH"}
+    ... )
+    >>> line = group.positions["md"].line
+    >>> group.roots, line.manager, line.confidence, group.levels
+    (('ceo',), 'ceo', 0.6, 3)
+    >>> line.reason
+    'heads Acme GmbH, a subsidiary of Acme Inc; reports to its top by the group structure'
     """
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError("min_confidence must be within 0..1")
@@ -138,20 +169,21 @@ def infer_org_chart(
     by_company: dict[str, list[Member]] = defaultdict(list)
     for member in members.values():
         by_company[member.company].append(member)
-    tops: list[str] = []
+    tops: dict[str, str] = {}
     seats: list[EmptySeat] = []
-    for company in sorted(by_company):
+    for company in sorted(by_company, key=lambda c: (len(ancestors(c, parents)), c)):
         staff = sorted(by_company[company], key=lambda m: m.uid)
-        top = _top(G, staff, lines)
-        tops.append(top.uid)
+        top = _top(G, staff, _within_company(lines, members))
+        tops[company] = top.uid
         infer_company_lines(G, staff, top, lines, parameters)
         seats.extend(empty_seats(company, staff, top, lines, parameters))
+    group_lines(tops, lines, parents, company_names, parameters)
     kept = {
         uid: line
         for uid, line in lines.items()
         if line.kind is LineSource.EXPLICIT or line.confidence >= min_confidence
     }
-    return _assemble(members, kept, tops, seats)
+    return _assemble(members, kept, list(tops.values()), seats)
 
 
 def _explicit_lines(G: nx.DiGraph) -> dict[str, ManagerLine]:
@@ -167,7 +199,7 @@ def _explicit_lines(G: nx.DiGraph) -> dict[str, ManagerLine]:
     lines: dict[str, ManagerLine] = {}
     for person in sorted(chosen):
         manager, data = chosen[person]
-        if person in _chain(lines, manager):
+        if person in chain_above(lines, manager):
             continue
         lines[person] = ManagerLine(
             manager=manager,
@@ -180,14 +212,15 @@ def _explicit_lines(G: nx.DiGraph) -> dict[str, ManagerLine]:
     return lines
 
 
-def _chain(lines: Mapping[str, ManagerLine], start: str) -> set[str]:
-    """``start`` and everyone above it."""
-    seen = {start}
-    current = start
-    while (line := lines.get(current)) is not None and line.manager not in seen:
-        current = line.manager
-        seen.add(current)
-    return seen
+def _within_company(
+    lines: Mapping[str, ManagerLine], members: Mapping[str, Member]
+) -> dict[str, ManagerLine]:
+    """The lines to a manager of the person's own company."""
+    return {
+        uid: line
+        for uid, line in lines.items()
+        if members[line.manager].company == members[uid].company
+    }
 
 
 def _top(G: nx.DiGraph, staff: list[Member], lines: Mapping[str, ManagerLine]) -> Member:
@@ -221,7 +254,8 @@ def _assemble(
     seats: list[EmptySeat],
 ) -> OrgChart:
     reports = reporting_tree(lines)
-    roots = tops + sorted(uid for uid in members if uid not in lines and uid not in tops)
+    free_tops = [uid for uid in tops if uid not in lines]
+    roots = free_tops + sorted(uid for uid in members if uid not in lines and uid not in tops)
     levels: dict[str, int] = {}
     team: dict[str, int] = {}
     for root in roots:

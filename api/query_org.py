@@ -40,7 +40,8 @@ def _not_found(type_name: str, field: str) -> NotFound:
 class OrgQuery:
     @strawberry.field(
         description="The company's org chart on a date (today by default), optionally with "
-        "its subsidiaries: explicit reports-to lines, inferred ones (with confidence and "
+        "its subsidiaries as one chart of the group (each subsidiary's top under its parent "
+        "company's top): explicit reports-to lines, inferred ones (with confidence and "
         "reason) where they are missing, and empty seats."
     )
     async def org_chart(

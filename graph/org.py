@@ -1,12 +1,13 @@
 """Bounded projections of one account: its people on a date and what is known between them.
 
 :meth:`OrgReader.project` loads one company (optionally with its subsidiaries down the
-SUBSIDIARY_OF tree) as of a date into an ``nx.DiGraph`` in the shape
-:mod:`algorithms.org_chart` reads: the employees as nodes (title, department and seniority
-of the job held that day, read from the title when the job does not say), explicit
-reports-to lines valid that day, interaction patterns in a window before the date, and
-KNOWS strengths. Board members, advisors and investors are kept aside. Every read has a
-cap and a timeout.
+SUBSIDIARY_OF tree, each with its parent company, so the chart can be one for the group)
+as of a date into an ``nx.DiGraph`` in the shape :mod:`algorithms.org_chart` reads: the
+employees as nodes (title, department and seniority of the job held that day, read from
+the title when the job does not say), explicit reports-to lines valid that day (across
+the family's companies too), interaction patterns in a window before the date, and KNOWS
+strengths. Board members, advisors and investors are kept aside. Every read has a cap and
+a timeout.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from schema.enums import DealContactRole, DealStage, EmploymentRole, Participant
 from schema.model import Employment
 from schema.titles import classify_title
 
-__all__ = ["DealRole", "OrgProjection", "OrgReader"]
+__all__ = ["DealRole", "FamilyCompany", "OrgProjection", "OrgReader"]
 
 _MAX_SUBSIDIARY_DEPTH = 4  # the literal bound of the query's variable-length pattern
 _SENDERS = frozenset({ParticipantRole.FROM.value, ParticipantRole.TO.value})
@@ -44,8 +45,18 @@ class DealRole:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FamilyCompany:
+    """A company of a projected family: ``parent`` is the company it is a subsidiary of
+    (None for the account itself, whose own parent is not projected)."""
+
+    uid: str
+    name: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OrgProjection:
-    """One account (``companies[0]``, then its subsidiaries) on ``as_of``.
+    """One account (``family[0]``, then its subsidiaries, nearest first) on ``as_of``.
 
     ``graph`` holds the employees (node attributes ``company``, ``name``, ``title``,
     ``department_text``, ``department``, ``seniority``, ``colleague``) and edges with
@@ -55,11 +66,27 @@ class OrgProjection:
     """
 
     company_uid: str
-    companies: tuple[str, ...]
+    family: tuple[FamilyCompany, ...]
     as_of: date
     graph: nx.DiGraph
     affiliates: tuple[Employment, ...]
     truncated: bool
+
+    @property
+    def companies(self) -> tuple[str, ...]:
+        """The uids of the family, the account first."""
+        return tuple(c.uid for c in self.family)
+
+    @property
+    def parents(self) -> dict[str, str]:
+        """Each subsidiary's parent company, both in the family."""
+        uids = set(self.companies)
+        return {c.uid: c.parent for c in self.family if c.parent in uids}
+
+    @property
+    def company_names(self) -> dict[str, str]:
+        """The name of each company of the family."""
+        return {c.uid: c.name for c in self.family}
 
 
 class OrgReader:
@@ -88,9 +115,9 @@ class OrgReader:
 
     async def family(
         self, company_uid: str, *, include_subsidiaries: bool, depth: int = 3
-    ) -> tuple[str, ...] | None:
+    ) -> tuple[FamilyCompany, ...] | None:
         """The company and (when asked) its subsidiaries up to ``depth`` levels down,
-        nearest first; None when the company does not exist."""
+        nearest first, each with its parent; None when the company does not exist."""
         if not 1 <= depth <= _MAX_SUBSIDIARY_DEPTH:
             raise ValueError(f"depth must be between 1 and {_MAX_SUBSIDIARY_DEPTH}")
         rows = await self.client.read(
@@ -105,7 +132,18 @@ class OrgReader:
         )
         if not rows:
             return None
-        return (str(rows[0]["uid"]), *(str(s) for s in rows[0]["subsidiaries"]))
+        row = rows[0]
+        return (
+            FamilyCompany(uid=str(row["uid"]), name=str(row["name"] or "")),
+            *(
+                FamilyCompany(
+                    uid=str(s["uid"]),
+                    name=str(s["name"] or ""),
+                    parent=str(s["parent"]) if s["parent"] is not None else None,
+                )
+                for s in row["subsidiaries"]
+            ),
+        )
 
     async def project(
         self,
@@ -119,12 +157,12 @@ class OrgReader:
         None when the company does not exist."""
         if window_days < 1:
             raise ValueError("window_days must be positive")
-        companies = await self.family(company_uid, include_subsidiaries=include_subsidiaries)
-        if companies is None:
+        family = await self.family(company_uid, include_subsidiaries=include_subsidiaries)
+        if family is None:
             return None
         rows = await self._read(
             org.PEOPLE_AT,
-            {"companies": list(companies), "as_of": as_of, "limit": self.node_cap + 1},
+            {"companies": [c.uid for c in family], "as_of": as_of, "limit": self.node_cap + 1},
         )
         truncated = len(rows) > self.node_cap
         G, affiliates = _people(rows[: self.node_cap])
@@ -134,8 +172,8 @@ class OrgReader:
             await self._add_interactions(G, uids, as_of, window_days)
             await self._add_knows(G, uids)
         return OrgProjection(
-            company_uid=companies[0],
-            companies=companies,
+            company_uid=family[0].uid,
+            family=family,
             as_of=as_of,
             graph=G,
             affiliates=tuple(affiliates),

@@ -82,7 +82,8 @@ class OrgService:
         include_subsidiaries: bool = False,
         min_confidence: float = 0.0,
     ) -> OrgChartAnswer | None:
-        """The company's org chart (and its subsidiaries'), as of a day (today by default);
+        """The company's org chart as of a day (today by default): with its subsidiaries,
+        one chart for the group, each subsidiary's top under its parent company's top.
         None when the company does not exist."""
         if not 0.0 <= min_confidence <= 1.0:
             raise InvalidInput("minConfidence must be between 0 and 1", field="minConfidence")
@@ -95,7 +96,11 @@ class OrgService:
         if projection is None:
             return None
         chart = await run_in_threadpool(
-            infer_org_chart, projection.graph, min_confidence=min_confidence
+            infer_org_chart,
+            projection.graph,
+            min_confidence=min_confidence,
+            parents=projection.parents,
+            company_names=projection.company_names,
         )
         return OrgChartAnswer(projection=projection, chart=chart)
 

@@ -24,7 +24,8 @@ __all__ = [
 _LIVE_SUB: LiteralString = "sub.deleted_at IS NULL AND sub.merged_into IS NULL"
 
 # The company and its subsidiaries down the SUBSIDIARY_OF tree ($depth <= 4 hops), nearest
-# first; no row when the company does not exist (or is deleted or merged away).
+# first, each with its name and its parent (the next company on its shortest path to the
+# root); no row when the company does not exist (or is deleted or merged away).
 COMPANY_FAMILY: LiteralString = (
     """
 MATCH (root:Company {uid: $uid})
@@ -33,9 +34,13 @@ OPTIONAL MATCH path = (sub:Company)-[:SUBSIDIARY_OF*1..4]->(root)
 WHERE $subsidiaries AND length(path) <= $depth AND sub <> root AND """
     + _LIVE_SUB
     + """
-WITH root, sub, min(length(path)) AS hops
+WITH root, sub, path ORDER BY length(path), nodes(path)[1].uid
+WITH root, sub, min(length(path)) AS hops, head(collect(nodes(path)[1].uid)) AS parent
 ORDER BY hops, sub.name, sub.uid
-RETURN root.uid AS uid, root.name AS name, collect(sub.uid)[..$cap] AS subsidiaries
+RETURN root.uid AS uid, root.name AS name,
+       collect(CASE WHEN sub IS NOT NULL
+                    THEN {uid: sub.uid, name: sub.name, parent: parent} END)[..$cap]
+         AS subsidiaries
 """
 )
 

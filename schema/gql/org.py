@@ -100,16 +100,21 @@ class OrgLevel:
 
 @strawberry.type(
     description="A company's organisation on a date (with its subsidiaries when "
-    "asked): explicit and inferred reports-to lines, roots, empty seats."
+    "asked, as one chart: each subsidiary's top under its parent company's top): "
+    "explicit and inferred reports-to lines, roots, empty seats."
 )
 class OrgChart:
     as_of: date
     people: list[OrgChartNode] = strawberry.field(description="Employees, roots first.")
     roots: list[OrgChartNode] = strawberry.field(
-        description="People without a manager: each company's top first."
+        description="People without a manager, the company's top first. A subsidiary's "
+        "top is one only when no line (explicit, or inferred from the group structure) "
+        "links it to its parent company's top."
     )
     empty_seats: list[EmptySeat]
-    levels: int = strawberry.field(description="How deep the chart goes.")
+    levels: int = strawberry.field(
+        description="How deep the chart goes (over the whole group with subsidiaries)."
+    )
     level_sizes: list[OrgLevel]
     affiliates: list[Employment] = strawberry.field(
         description="Board members, advisors and investors on that date (not in the chart)."

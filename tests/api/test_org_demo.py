@@ -137,3 +137,67 @@ def test_buying_committees_of_a_large_account_name_whom_to_engage(
     covered = {r["role"] for r in committee["roles"] if r["covered"]}
     assert {m["role"] for m in committee["missing"]} == expected - covered
     assert all(m["nextPerson"] is not None and m["reason"] for m in committee["missing"])
+
+
+GROUP_CHART = """query($id: ID!, $asOf: Date, $subs: Boolean!) {
+  orgChart(companyId: $id, asOf: $asOf, includeSubsidiaries: $subs) {
+    ... on OrgChart {
+      levels companies { id name } roots { person { id } }
+      people {
+        person { id } company { id } level teamSize
+        line { kind confidence reason manager { id } }
+      }
+    }
+  }
+}"""
+
+
+def staffed_family(dataset: DemoDataset) -> tuple[str, list[str]]:
+    """The parent with the most subsidiaries, all of them with people on the anchor day."""
+    day = dataset.ground_truth.anchor
+    staffed = {
+        e.company_uid
+        for e in dataset.employments
+        if e.role is EmploymentRole.EMPLOYEE
+        and (e.start is None or e.start <= day)
+        and (e.end is None or e.end >= day)
+    }
+    children: dict[str, list[str]] = {}
+    for s in dataset.subsidiaries:
+        children.setdefault(s.parent_uid, []).append(s.child_uid)
+    families = [
+        (parent, subs)
+        for parent, subs in children.items()
+        if parent in staffed and all(c in staffed and c not in children for c in subs)
+    ]
+    return max(families, key=lambda f: (len(f[1]), f[0]))
+
+
+def test_a_demo_group_is_one_chart_under_the_parents_top(
+    demo_gql: GraphQLCall, demo_dataset: DemoDataset
+) -> None:
+    parent, subsidiaries = staffed_family(demo_dataset)
+    asked = {"id": gid("Company", parent), "asOf": demo_dataset.ground_truth.anchor.isoformat()}
+
+    alone = demo_gql(GROUP_CHART, {**asked, "subs": False})["data"]["orgChart"]
+    group = demo_gql(GROUP_CHART, {**asked, "subs": True})["data"]["orgChart"]
+
+    names = {node_uid(c["id"]): c["name"] for c in group["companies"]}
+    assert set(names) == {parent, *subsidiaries}
+    assert group["roots"] == alone["roots"]
+    top = node_uid(group["roots"][0]["person"]["id"])
+    heads = [
+        p
+        for p in group["people"]
+        if node_uid(p["company"]["id"]) != parent
+        and p["line"] is not None
+        and node_uid(p["line"]["manager"]["id"]) == top
+    ]
+    assert {node_uid(p["company"]["id"]) for p in heads} == set(subsidiaries)
+    for head in heads:
+        sub = names[node_uid(head["company"]["id"])]
+        assert (head["line"]["kind"], head["line"]["confidence"]) == ("INFERRED", 0.6)
+        assert head["line"]["reason"].startswith(f"heads {sub}, a subsidiary of {names[parent]};")
+    [root] = [p for p in group["people"] if p["level"] == 0]
+    assert root["teamSize"] == len(group["people"]) - 1
+    assert group["levels"] >= alone["levels"]

@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 
 from graph.driver import GraphClient
+from graph.writers import GraphWriter
+from schema.model import ReportingLine
 from tests.graph.org_data import (
     ANN,
     BEA,
+    BERT,
     CAROL,
     DEAL,
     DEV,
@@ -23,6 +26,7 @@ from tests.graph.org_data import (
     RAJ,
     seed,
 )
+from tests.graph.records import provenance
 
 pytestmark = pytest.mark.neo4j
 Gql = Callable[..., dict[str, Any]]
@@ -118,8 +122,61 @@ def test_subsidiaries_join_the_chart_when_asked(gql: Gql) -> None:
         "Initech Europe",
         "Initech Berlin",
     ]
-    assert len(found["roots"]) == 3
     assert by_name(found["people"])[EVA.full_name]["company"] == {"name": "Initech Europe"}
+
+
+def test_with_subsidiaries_the_group_is_one_chart_under_the_parents_top(gql: Gql) -> None:
+    found = chart(gql, asOf="2026-06-01", subs=True)
+
+    assert found["roots"] == [{"person": {"fullName": GRACE.full_name}}]
+    people = by_name(found["people"])
+    eva, bert = people[EVA.full_name], people[BERT.full_name]
+    assert eva["manager"] == {"fullName": GRACE.full_name}
+    assert (eva["line"]["kind"], eva["line"]["confidence"]) == ("INFERRED", 0.6)
+    assert eva["line"]["reason"] == (
+        "heads Initech Europe, a subsidiary of Initech; reports to its top by the group structure"
+    )
+    assert bert["manager"] == {"fullName": EVA.full_name}
+    assert bert["line"]["reason"].startswith("heads Initech Berlin, a subsidiary of Initech Europe")
+    grace = people[GRACE.full_name]
+    assert (grace["directReports"], grace["teamSize"]) == (3, 4 + 2)
+    assert (eva["level"], bert["level"]) == (1, 2)
+    assert found["levels"] == 3 and found["inferredLines"] == 2 + 2
+
+
+def test_the_group_chart_keeps_the_companies_own_lines(gql: Gql) -> None:
+    alone = by_name(chart(gql, asOf="2026-06-01")["people"])
+    group = by_name(chart(gql, asOf="2026-06-01", subs=True)["people"])
+
+    for name in (FRANK.full_name, ANN.full_name, RAJ.full_name, DEV.full_name):
+        assert group[name]["line"] == alone[name]["line"]
+
+
+@pytest.fixture
+async def eva_reports_to_frank(org: None, clean_graph: GraphClient) -> None:
+    line = ReportingLine(person_uid=EVA.uid, manager_uid=FRANK.uid, provenance=provenance("ox"))
+    await GraphWriter(clean_graph).reporting_lines([line])
+
+
+@pytest.mark.usefixtures("eva_reports_to_frank")
+def test_an_explicit_line_into_the_parent_company_wins_over_the_group_structure(
+    gql: Gql,
+) -> None:
+    people = by_name(chart(gql, asOf="2026-06-01", subs=True)["people"])
+
+    eva = people[EVA.full_name]
+    assert eva["manager"] == {"fullName": FRANK.full_name}
+    assert (eva["line"]["kind"], eva["line"]["confidence"]) == ("EXPLICIT", 1.0)
+    assert people[BERT.full_name]["manager"] == {"fullName": EVA.full_name}
+
+
+def test_min_confidence_above_the_group_lines_leaves_each_subsidiarys_top_a_root(
+    gql: Gql,
+) -> None:
+    found = chart(gql, asOf="2026-06-01", subs=True, min=0.7)
+
+    roots = [r["person"]["fullName"] for r in found["roots"]]
+    assert roots[:3] == [GRACE.full_name, EVA.full_name, BERT.full_name]
 
 
 def test_min_confidence_drops_weak_inferred_lines(gql: Gql) -> None:

@@ -8,9 +8,10 @@ import pytest
 
 from graph.committee import CommitteeReader
 from graph.driver import GraphClient
-from graph.org import OrgReader
+from graph.org import FamilyCompany, OrgReader
+from graph.writers import GraphWriter
 from schema.enums import DealContactRole, Department, EmploymentRole, Seniority
-from schema.model import Person
+from schema.model import Person, Subsidiary
 from tests.graph.org_data import (
     ANN,
     AS_OF,
@@ -31,6 +32,7 @@ from tests.graph.org_data import (
     SAM,
     seed,
 )
+from tests.graph.records import provenance
 
 pytestmark = pytest.mark.neo4j
 
@@ -143,11 +145,49 @@ async def test_subsidiaries_come_down_the_tree_only_when_asked(
     assert {EVA.uid, BERT.uid} & set(found.graph) == people
 
 
-async def test_the_subsidiary_depth_is_bounded(reader: OrgReader) -> None:
-    assert await reader.family(INITECH.uid, include_subsidiaries=True, depth=1) == (
-        INITECH.uid,
-        INITECH_EU.uid,
+async def test_the_projection_carries_each_subsidiarys_parent_company(
+    reader: OrgReader,
+) -> None:
+    found = await reader.project(INITECH.uid, as_of=AS_OF, include_subsidiaries=True)
+
+    assert found is not None
+    assert found.parents == {INITECH_EU.uid: INITECH.uid, INITECH_DE.uid: INITECH_EU.uid}
+    assert found.company_names == {
+        INITECH.uid: "Initech",
+        INITECH_EU.uid: "Initech Europe",
+        INITECH_DE.uid: "Initech Berlin",
+    }
+    assert found.family[0] == FamilyCompany(uid=INITECH.uid, name="Initech", parent=None)
+
+
+async def test_a_subsidiary_reached_two_ways_takes_its_parent_on_the_shortest_path(
+    reader: OrgReader, clean_graph: GraphClient
+) -> None:
+    await GraphWriter(clean_graph).subsidiaries(
+        [Subsidiary(child_uid=INITECH_DE.uid, parent_uid=INITECH.uid, provenance=provenance("x"))]
     )
+
+    found = await reader.project(INITECH.uid, as_of=AS_OF, include_subsidiaries=True)
+
+    assert found is not None
+    assert found.parents[INITECH_DE.uid] == INITECH.uid
+
+
+async def test_without_subsidiaries_the_projection_has_no_parents(reader: OrgReader) -> None:
+    found = await reader.project(INITECH_EU.uid, as_of=AS_OF)
+
+    assert found is not None
+    assert (found.companies, found.parents) == ((INITECH_EU.uid,), {})
+
+
+async def test_the_subsidiary_depth_is_bounded(reader: OrgReader) -> None:
+    family = await reader.family(INITECH.uid, include_subsidiaries=True, depth=1)
+
+    assert family is not None
+    assert [(c.uid, c.parent) for c in family] == [
+        (INITECH.uid, None),
+        (INITECH_EU.uid, INITECH.uid),
+    ]
     with pytest.raises(ValueError):
         await reader.family(INITECH.uid, include_subsidiaries=True, depth=9)
 

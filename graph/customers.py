@@ -64,7 +64,8 @@ class AccountHistoryReader:
             Only accounts with a deal won by ``as_of`` (when ``uids`` is None).
         roll_up : bool, optional
             Count each account's live subsidiaries with it; without ``uids``, only top
-            companies are accounts.
+            companies are accounts. A subsidiary under several top companies counts under
+            one: the top of its longest path up (5 levels at most), then the smallest uid.
         """
         params = {
             "uids": list(uids) if uids is not None else None,

@@ -35,11 +35,14 @@ __all__ = [
     "CustomerService",
     "KeyCustomer",
     "KeyCustomersReport",
+    "NO_CURRENCY",
     "account_history",
     "analyse",
 ]
 
 MAX_KEY_CUSTOMERS = 100
+NO_CURRENCY = "(none)"
+"""How ``currencies_left_out`` names won deals with an amount but no currency."""
 _CLOSED = frozenset({DealStage.CLOSED_WON, DealStage.CLOSED_LOST})
 
 
@@ -141,15 +144,21 @@ def account_history(record: AccountRecord, *, fx: FxRates, currency: str) -> Acc
 
 
 def _left_out(records: Iterable[AccountRecord], fx: FxRates, as_of: date) -> Counter[str]:
-    """Won deals (by ``as_of``) with an amount in a currency without a rate, per currency."""
+    """Won deals (by ``as_of``) with an amount in a currency without a rate, per currency
+    (:data:`NO_CURRENCY` for those without one)."""
     missing: Counter[str] = Counter()
     for record in records:
         for deal in record.deals:
             closed = _closed_on(deal)
             won = deal.stage is DealStage.CLOSED_WON and (closed is None or closed <= as_of)
             if won and deal.amount is not None and not fx.knows(deal.currency):
-                missing[(deal.currency or "").strip().upper()] += 1
+                missing[(deal.currency or "").strip().upper() or NO_CURRENCY] += 1
     return missing
+
+
+def _named(missing: Counter[str]) -> tuple[str, ...]:
+    """The currencies of ``missing`` in order, :data:`NO_CURRENCY` last."""
+    return tuple(sorted(missing, key=lambda code: (code == NO_CURRENCY, code)))
 
 
 def analyse(
@@ -255,7 +264,7 @@ class CustomerService:
             pareto=view,
             customers=ranked,
             deals_left_out=sum(missing.values()),
-            currencies_left_out=tuple(sorted(c for c in missing if c)),
+            currencies_left_out=_named(missing),
             exchange_rates=self.fx.reference,
             truncated=read.truncated,
         )

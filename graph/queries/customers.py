@@ -4,7 +4,9 @@ The accounts are live companies (not deleted, not merged away) other than our ow
 ``$uids`` (a page of companies), or every one of them, or only the customers (a deal won by
 ``$as_of``, the won date checked again by the caller). With ``$roll_up`` an account is a
 top company (no live parent) together with its live subsidiaries, at most 5 levels down
-(``$uids`` accounts take their subsidiaries below them). At most ``$limit`` accounts, by uid.
+(``$uids`` accounts that are no top take every subsidiary below them). A subsidiary under
+several tops counts under one only, for its deals and its activity alike: the top at the end
+of its longest path up, then the smallest uid. At most ``$limit`` accounts, by uid.
 
 Activity counts each interaction once per account when one of its participants worked there
 as an employee at the time (the employment's start and end around the interaction's date)
@@ -18,20 +20,48 @@ from typing import LiteralString
 
 __all__ = ["ACCOUNTS_WITH_ACTIVITY", "ACCOUNT_DEALS", "ACTIVITY_BY_ACCOUNT"]
 
-_ACCOUNTS: LiteralString = """
+# The one account ``top`` a company ``m`` counts under when rolled up (``m`` itself
+# otherwise, or when no top is within 5 levels): of the live top companies above it, the one
+# at the end of the longest path of live companies, then the smallest uid. A subsidiary of
+# two parents thus counts once, its deals and its activity under the same top.
+_TOP_OF_M: LiteralString = """
+CALL (m) {
+  OPTIONAL MATCH up = (m)-[:SUBSIDIARY_OF*1..5]->(t:Company)
+  WHERE $roll_up
+    AND all(n IN nodes(up) WHERE n.deleted_at IS NULL AND n.merged_into IS NULL
+                                AND NOT coalesce(n.is_home, false))
+    AND NOT EXISTS {
+      (t)-[:SUBSIDIARY_OF]->(p:Company)
+      WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND NOT coalesce(p.is_home, false)
+    }
+  WITH t ORDER BY length(up) DESC, t.uid LIMIT 1
+  RETURN coalesce(t.uid, m.uid) AS top
+}
+"""
+
+# Rolled up, a top company's members are the companies it is the top of; a company of
+# $uids that is not a top takes every live subsidiary below it.
+_ACCOUNTS: LiteralString = (
+    """
 MATCH (a:Company)
 WHERE a.deleted_at IS NULL AND a.merged_into IS NULL AND NOT coalesce(a.is_home, false)
   AND ($uids IS NULL OR a.uid IN $uids)
-  AND ($uids IS NOT NULL OR NOT $roll_up OR NOT EXISTS {
-        (a)-[:SUBSIDIARY_OF]->(p:Company)
-        WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND NOT coalesce(p.is_home, false)
-      })
-CALL (a) {
+WITH a, NOT EXISTS {
+  (a)-[:SUBSIDIARY_OF]->(p:Company)
+  WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND NOT coalesce(p.is_home, false)
+} AS is_top
+WHERE $uids IS NOT NULL OR NOT $roll_up OR is_top
+CALL (a, is_top) {
   MATCH path = (a)<-[:SUBSIDIARY_OF*0..5]-(m:Company)
   WHERE (m = a OR $roll_up)
     AND all(n IN nodes(path) WHERE n.deleted_at IS NULL AND n.merged_into IS NULL
                                   AND NOT coalesce(n.is_home, false))
-  RETURN collect(DISTINCT m) AS members
+  WITH DISTINCT m
+"""
+    + _TOP_OF_M
+    + """
+  WITH m, top WHERE m = a OR top = a.uid OR NOT is_top
+  RETURN collect(m) AS members
 }
 WITH a, members
 WHERE NOT $customers_only OR any(m IN members WHERE EXISTS {
@@ -41,6 +71,7 @@ WHERE NOT $customers_only OR any(m IN members WHERE EXISTS {
 })
 WITH a, members ORDER BY a.uid LIMIT $limit
 """
+)
 
 _DEALS: LiteralString = """
 CALL (members) {
@@ -94,7 +125,8 @@ ACCOUNT_DEALS: LiteralString = _ACCOUNTS + _DEALS + _RETURN + "\n"
 # are far fewer than the accounts' people's (most of which are internal to the accounts).
 # ``collect`` then ``UNWIND`` keeps the planner from starting at the interaction-time index;
 # grouping the touches by person expands each person's employments once, not per touch.
-ACTIVITY_BY_ACCOUNT: LiteralString = """
+ACTIVITY_BY_ACCOUNT: LiteralString = (
+    """
 MATCH (h:Person)
 WHERE h.is_colleague = true AND h.deleted_at IS NULL
 WITH collect(h) AS team
@@ -113,18 +145,14 @@ UNWIND touches AS t
 WITH m, t
 WHERE (started IS NULL OR started <= t.day) AND (ended IS NULL OR ended >= t.day)
 WITH m, collect(DISTINCT t) AS its
-CALL (m) {
-  OPTIONAL MATCH path = (m)-[:SUBSIDIARY_OF*1..5]->(top:Company)
-  WHERE $roll_up
-    AND all(n IN nodes(path) WHERE n.deleted_at IS NULL AND n.merged_into IS NULL
-                                  AND NOT coalesce(n.is_home, false))
-  WITH top ORDER BY length(path) DESC LIMIT 1
-  RETURN coalesce(top.uid, m.uid) AS account
-}
+"""
+    + _TOP_OF_M
+    + """
 UNWIND its AS t
-WITH DISTINCT account, t
+WITH DISTINCT top AS account, t
 WITH account, t.at AS at, duration.inDays(t.day, $as_of).days / $period_days AS period
 WITH account, period, count(*) AS n, min(at) AS first_at, max(at) AS last_at
 RETURN account, sum(n) AS interactions, min(first_at) AS first_at, max(last_at) AS last_at,
        [x IN collect([period, n]) WHERE x[0] < $periods] AS periods
 """
+)

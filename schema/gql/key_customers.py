@@ -30,9 +30,13 @@ class ParetoView:
         description="The fewest accounts (by rank) that make 80% of revenue.",
     )
     deals_left_out: int = strawberry.field(
-        description="Won deals left out: their currency has no exchange rate."
+        description="Won deals left out: their currency has no exchange rate, or they have "
+        "no currency."
     )
-    currencies_left_out: list[str] = strawberry.field(description="The currencies of those deals.")
+    currencies_left_out: list[str] = strawberry.field(
+        description='The currencies of those deals, in order; "(none)" (last) names won deals '
+        "with an amount but no currency."
+    )
 
 
 @strawberry.type(description="A customer in the revenue ranking.")

@@ -82,7 +82,7 @@ async def test_won_amounts_are_converted_into_the_reporting_currency() -> None:
     assert in_eur.customers[0].revenue == pytest.approx(1000.0 + 500.0 / 1.1)
 
 
-async def test_won_deals_in_a_currency_without_a_rate_are_left_out_and_counted() -> None:
+async def test_won_deals_in_a_currency_without_a_rate_are_left_out_counted_and_named() -> None:
     svc, _ = service(
         account("a", deal("d1", 100.0, "USD"), deal("d2", 700.0, "CNY"), deal("d3", 9.0, None)),
         account(
@@ -96,9 +96,25 @@ async def test_won_deals_in_a_currency_without_a_rate_are_left_out_and_counted()
     report = await svc.key_customers()
 
     assert [(c.account, c.revenue) for c in report.customers] == [("a", 100.0), ("b", 62.5)]
-    assert (report.analysis.deals_left_out, report.analysis.currencies_left_out) == (2, ("CNY",))
+    # the deal without a currency is named too, so every deal left out is explained
+    assert (report.analysis.deals_left_out, report.analysis.currencies_left_out) == (
+        2,
+        ("CNY", "(none)"),
+    )
     assert report.customers[0].rfm.deals_left_out == 2
     assert report.customers[0].rfm.frequency == 3
+
+
+async def test_a_blank_currency_is_named_none_and_sorted_after_the_real_codes() -> None:
+    svc, _ = service(
+        account("a", deal("d1", 100.0, "USD"), deal("d2", 5.0, " "), deal("d3", 7.0, "AAA")),
+        account("b", deal("d4", 1.0, None), deal("d5", 2.0, "zzz")),
+    )
+
+    analysis = (await svc.key_customers()).analysis
+
+    assert analysis.deals_left_out == 4
+    assert analysis.currencies_left_out == ("AAA", "ZZZ", "(none)")
 
 
 async def test_a_won_deal_without_a_close_date_is_dated_by_its_stage_history() -> None:

@@ -15,7 +15,7 @@ from graph.config import GraphSettings
 from graph.driver import GraphClient
 from graph.writers import GraphWriter
 from schema.enums import DealStage, Label
-from schema.model import Company, Deal, make_uid
+from schema.model import Company, Deal, Subsidiary, make_uid
 from schema.money import FxRates
 from tests.api.mutation_calls import gid
 from tests.graph.records import company, email, employment, person, provenance
@@ -132,6 +132,46 @@ def test_customers_are_ranked_by_revenue_in_one_currency_with_the_pareto_view(
     )
     assert customers[-1]["rfm"]["dealsLeftOut"] == 1
     assert all(c["lifecycle"]["stage"] == "GROWTH" for c in customers)
+
+
+ROLL_UP = """query($rollUp: Boolean!) {
+  keyCustomers(asOf: "2026-06-30", rollUpSubsidiaries: $rollUp) {
+    rolledUp
+    pareto { totalRevenue accountsCounted }
+    customers { revenue company { name } rfm { frequency monetary } }
+  }
+}"""
+
+
+@pytest.fixture
+async def delta_belongs_to_alpha(book: None, clean_graph: GraphClient) -> None:
+    """Delta (10,000 USD won) becomes a subsidiary of Alpha (50,000 USD won)."""
+    link = Subsidiary(
+        child_uid=ACCOUNTS["d"].uid, parent_uid=ACCOUNTS["a"].uid, provenance=provenance("s-da")
+    )
+    await GraphWriter(clean_graph).subsidiaries([link])
+
+
+@pytest.mark.usefixtures("delta_belongs_to_alpha")
+def test_rolling_up_makes_a_parent_and_its_subsidiary_one_account_with_both_revenues(
+    gql: Gql,
+) -> None:
+    apart = gql(ROLL_UP, {"rollUp": False})
+    together = gql(ROLL_UP, {"rollUp": True})
+
+    assert "errors" not in apart and "errors" not in together, (apart, together)
+    apart_answer, together_answer = apart["data"]["keyCustomers"], together["data"]["keyCustomers"]
+    revenue_apart = {c["company"]["name"]: c["revenue"] for c in apart_answer["customers"]}
+    revenue_together = {c["company"]["name"]: c["revenue"] for c in together_answer["customers"]}
+    assert apart_answer["rolledUp"] is False
+    assert (revenue_apart["Alpha"], revenue_apart["Delta"]) == (50_000.0, 10_000.0)
+    assert together_answer["rolledUp"] is True
+    assert "Delta" not in revenue_together
+    assert revenue_together["Alpha"] == 60_000.0
+    assert together_answer["customers"][0]["rfm"] == {"frequency": 2, "monetary": 60_000.0}
+    # the same revenue, in one account fewer
+    assert apart_answer["pareto"] == {"totalRevenue": 100_000.0, "accountsCounted": 5}
+    assert together_answer["pareto"] == {"totalRevenue": 100_000.0, "accountsCounted": 4}
 
 
 def test_another_reporting_currency_converts_every_amount(gql: Gql) -> None:

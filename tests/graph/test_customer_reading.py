@@ -185,3 +185,50 @@ async def test_the_account_cap_truncates_and_says_so(graph: GraphClient) -> None
     read = await AccountHistoryReader(graph, max_accounts=2).accounts(as_of=AS_OF)
 
     assert len(read.records) == 2 and read.truncated
+
+
+JOINT = company("joint", "Joint Venture Ltd")
+HOLDING = company("holding", "Holding plc")
+HANA = person("hana", "Hana Ito")
+
+
+@pytest.fixture(params=[False, True], ids=["parents-at-one-depth", "one-parent-deeper"])
+async def two_parents(graph: GraphClient, request: pytest.FixtureRequest) -> str:
+    """A joint venture SUBSIDIARY_OF both Acme and Prospect, with a won deal and activity;
+    with a holding above Prospect, the joint venture's deepest path leads to the holding.
+    Returns the uid of the one top company the joint venture must count under."""
+    writer = GraphWriter(graph)
+    deeper: bool = request.param
+    await writer.companies([JOINT, HOLDING] if deeper else [JOINT])
+    links = [
+        Subsidiary(child_uid=JOINT.uid, parent_uid=ACME.uid, provenance=provenance("s2")),
+        Subsidiary(child_uid=JOINT.uid, parent_uid=PROSPECT.uid, provenance=provenance("s3")),
+    ]
+    if deeper:
+        links.append(
+            Subsidiary(child_uid=PROSPECT.uid, parent_uid=HOLDING.uid, provenance=provenance("s4"))
+        )
+    await writer.subsidiaries(links)
+    await writer.people([HANA])
+    await writer.employments([employment("e7", HANA, JOINT)])
+    await writer.deals([deal("d6", JOINT.uid, DealStage.CLOSED_WON, date(2026, 4, 1), 70.0, "USD")])
+    await writer.interactions([email("i10", CAROL, HANA, at=at("2026-06-25"))])
+    return HOLDING.uid if deeper else min(ACME.uid, PROSPECT.uid)
+
+
+@pytest.mark.parametrize("page", [False, True], ids=["all-accounts", "a-page-of-tops"])
+async def test_a_subsidiary_of_two_parents_counts_once_under_the_top_of_its_activity(
+    two_parents: str, graph: GraphClient, page: bool
+) -> None:
+    reader = AccountHistoryReader(graph)
+    everyone = await reader.accounts(as_of=AS_OF, roll_up=True)
+    tops = [r.uid for r in everyone.records]
+    read = await reader.accounts(as_of=AS_OF, uids=tops, roll_up=True) if page else everyone
+
+    d6 = make_uid(Label.DEAL, provenance("d6"))
+    holding = [r.uid for r in read.records if d6 in {d.uid for d in r.deals}]
+    members = [r.uid for r in read.records if JOINT.uid in r.members]
+    # deepest path first, then the smallest top uid: one top for the deal and the activity
+    assert holding == members == [two_parents]
+    latest = {r.uid: r.activity.last_at for r in read.records}
+    assert [uid for uid, last in latest.items() if last == at("2026-06-25")] == [two_parents]

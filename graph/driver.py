@@ -42,9 +42,19 @@ class Transaction:
         """Run one query inside the transaction and return its records as dicts of the
         values as the driver hydrated them (nodes and relationships are not turned into
         dicts: return plain values, which is what batch work reads, and it is cheaper)."""
-        sent = {k: _Quiet(v) if isinstance(v, list) else v for k, v in (parameters or {}).items()}
+        sent = {k: _quiet(v) for k, v in (parameters or {}).items()}
         result = await self._tx.run(text, sent)
         return [dict(zip(record.keys(), record, strict=True)) async for record in result]
+
+
+def _quiet(value: Any) -> Any:
+    """``value`` with a short ``repr``: a list as :class:`_Quiet`, a map with its lists as
+    :class:`_Quiet` (a batch query's parameters travel in one map, ``$batch``)."""
+    if isinstance(value, list):
+        return _Quiet(value)
+    if isinstance(value, dict):
+        return {k: _Quiet(v) if isinstance(v, list) else v for k, v in value.items()}
+    return value
 
 
 class _Quiet(list[Any]):

@@ -18,6 +18,7 @@ from typing import Any
 from graph.driver import GraphClient, Transaction
 from graph.ingest_two_step import Outcome, Refs, check_keys, same_props
 from graph.queries import ingest_links
+from graph.queries.ingest_refs import batch_parameters
 
 __all__ = ["write_employments"]
 
@@ -40,11 +41,11 @@ async def write_employments(
     """Resolve, decide and write a batch of employment rows in one transaction."""
     people, companies = Refs(), Refs()
     numbered = [(people.add(r["person"]), companies.add(r["company"])) for r in rows]
-    parameters = {
-        "people": people.parameters,
-        "companies": companies.parameters,
-        "uids": [r["uid"] for r in rows],
-    }
+    parameters = batch_parameters(
+        people=people.parameters,
+        companies=companies.parameters,
+        uids=[r["uid"] for r in rows],
+    )
 
     async def work(tx: Transaction) -> list[Outcome]:
         [state] = await tx.run(ingest_links.RESOLVE_EMPLOYMENTS, parameters)
@@ -129,13 +130,13 @@ class _Plan:
         """The write's parameters; a job that goes is not ended too."""
         gone = set(self.deletes)
         ends = [rel for rel in dict.fromkeys(self.ends) if rel not in gone]
-        return {
-            "deletes": list(dict.fromkeys(self.deletes)),
-            "ends": ends,
-            "updates": self.updates,
-            "creates": self.creates,
-            "today": today,
-        }
+        return batch_parameters(
+            deletes=list(dict.fromkeys(self.deletes)),
+            ends=ends,
+            updates=self.updates,
+            creates=self.creates,
+            today=today,
+        )
 
 
 def _decide(

@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.driver import GraphClient, Transaction
 from graph.queries import ingest_two_step as q
+from graph.queries.ingest_refs import batch_parameters
 from graph.reading.records import native
 
 __all__ = [
@@ -94,7 +95,7 @@ async def write_people(client: GraphClient, rows: Sequence[dict[str, Any]]) -> l
     ]
 
     async def work(tx: Transaction) -> list[Outcome]:
-        [resolved] = await tx.run(q.RESOLVE_PEOPLE, {"rows": batch})
+        [resolved] = await tx.run(q.RESOLVE_PEOPLE, batch_parameters(rows=batch))
         found = {int(r["i"]): r for r in resolved["rows"]}
         outcomes: list[Outcome] = []
         creates: list[dict[str, Any]] = []
@@ -110,9 +111,9 @@ async def write_people(client: GraphClient, rows: Sequence[dict[str, Any]]) -> l
             if outcome != "unchanged":
                 updates.append(write)
         if creates:
-            await tx.run(q.CREATE_PEOPLE, {"rows": creates})
+            await tx.run(q.CREATE_PEOPLE, batch_parameters(rows=creates))
         if updates:
-            await tx.run(q.UPDATE_PEOPLE, {"rows": updates})
+            await tx.run(q.UPDATE_PEOPLE, batch_parameters(rows=updates))
         return outcomes
 
     return await client.transaction(work)
@@ -180,19 +181,17 @@ async def write_interactions(client: GraphClient, rows: Sequence[dict[str, Any]]
         )
         for row in rows
     ]
-    parameters = {
-        "people": people.parameters,
-        "deals": deals.parameters,
-        "uids": [row["uid"] for row in rows],
-    }
+    parameters = batch_parameters(
+        people=people.parameters, deals=deals.parameters, uids=[row["uid"] for row in rows]
+    )
 
     async def work(tx: Transaction) -> list[Outcome]:
         [state] = await tx.run(q.RESOLVE_INTERACTIONS, parameters)
         outcomes, creates, updates = _interaction_changes(rows, numbered, state)
         if creates:
-            await tx.run(q.CREATE_INTERACTIONS, {"rows": creates})
+            await tx.run(q.CREATE_INTERACTIONS, batch_parameters(rows=creates))
         if updates:
-            await tx.run(q.UPDATE_INTERACTIONS, {"rows": updates})
+            await tx.run(q.UPDATE_INTERACTIONS, batch_parameters(rows=updates))
         return outcomes
 
     return await client.transaction(work)

@@ -1,4 +1,4 @@
-"""Import writes: one ``UNWIND $rows`` managed transaction per batch, one outcome per row.
+"""Import writes: one ``UNWIND $batch.rows`` managed transaction per batch, one outcome per row.
 
 Rows are plain dicts built by the importer (``ingest/``). Common keys:
 
@@ -32,6 +32,7 @@ from typing import Any, LiteralString
 from graph import ingest_jobs, ingest_two_step
 from graph.driver import GraphClient, Record, Transaction
 from graph.queries import ingest_links, ingest_nodes, ingest_runs
+from graph.queries.ingest_refs import batch_parameters
 
 __all__ = ["ImportKind", "ImportWriter", "RowOutcome"]
 
@@ -107,7 +108,7 @@ class ImportWriter:
         query = _QUERIES[kind]
 
         async def work(tx: Transaction) -> list[Record]:
-            [result] = await tx.run(query, {"rows": batch})
+            [result] = await tx.run(query, batch_parameters(rows=batch))
             outcomes: list[Record] = result["outcomes"]
             return outcomes
 

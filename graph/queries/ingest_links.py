@@ -1,6 +1,6 @@
 """Import upserts of relationships between nodes found by their references.
 
-Same contract as :mod:`graph.queries.ingest_nodes`: ``$rows`` in, one record out whose
+Same contract as :mod:`graph.queries.ingest_nodes`: ``$batch.rows`` in, one record out whose
 ``outcomes`` hold a map per row (``i``, ``outcome``, ``uid``, ``missing``, ``conflict``);
 the employment queries are the two steps of :mod:`graph.ingest_jobs`. A row whose
 endpoints are not all found, or that would close a reporting or ownership cycle, is not
@@ -75,7 +75,7 @@ RESOLVE_EMPLOYMENTS: LiteralString = (
     BATCH
     + """
 CALL () {
-  UNWIND $people AS ref
+  UNWIND $batch.people AS ref
   CALL (ref) {"""
     + RESOLVE_PERSON
     + """}
@@ -89,14 +89,14 @@ CALL () {
     END]) AS people
 }
 CALL () {
-  UNWIND $companies AS ref
+  UNWIND $batch.companies AS ref
   CALL (ref) {"""
     + RESOLVE_COMPANY
     + """}
   RETURN collect([ref.key, found.uid, elementId(found)]) AS companies
 }
 CALL () {
-  UNWIND $uids AS uid
+  UNWIND $batch.uids AS uid
   MATCH (a:Person)-[r:WORKS_AT {uid: uid}]->(b:Company) USING INDEX SEEK r:WORKS_AT(uid)
   RETURN collect({uid: uid, rel: elementId(r), person: a.uid, company: b.uid,
     props: """
@@ -109,31 +109,31 @@ RETURN people, companies, existing
 
 _PROV: LiteralString = ", ".join(key + ": row.prov." + key for key in PROVENANCE)
 
-# $deletes, $ends: elementIds of jobs; $updates: {rel, props, touch, implied};
-# $creates: {uid, person, company (elementIds), props, prov, implied}. In this order: a
+# $batch.deletes, .ends: elementIds of jobs; .updates: {rel, props, touch, implied};
+# .creates: {uid, person, company (elementIds), props, prov, implied}. In this order: a
 # moved job's uid is free again before it is created, an ended implied job can be revived.
 WRITE_EMPLOYMENTS: LiteralString = (
     BATCH
     + """
 CALL () {
-  UNWIND $deletes AS rel
+  UNWIND $batch.deletes AS rel
   MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = rel
   DELETE r
 }
 CALL () {
-  UNWIND $ends AS rel
+  UNWIND $batch.ends AS rel
   MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = rel
-  SET r.end = $today
+  SET r.end = $batch.today
 }
 CALL () {
-  UNWIND $updates AS row
+  UNWIND $batch.updates AS row
   MATCH ()-[r:WORKS_AT]->() WHERE elementId(r) = row.rel
   SET r += row.props
   FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END | SET r.updated_at = datetime())
   FOREACH (_ IN CASE WHEN row.implied THEN [1] ELSE [] END | SET r.end = null)
 }
 CALL () {
-  UNWIND $creates AS row
+  UNWIND $batch.creates AS row
   MATCH (p:Person) WHERE elementId(p) = row.person
   MATCH (c:Company) WHERE elementId(c) = row.company
   CREATE (p)-[:WORKS_AT {uid: row.uid, implied: row.implied, """
@@ -148,7 +148,7 @@ CALL () {
 # A changed manager ends the previous line (kept, under a dated uid) instead of deleting it.
 IMPORT_REPORTING_LINES: LiteralString = (
     BATCH
-    + "UNWIND $rows AS row\n"
+    + "UNWIND $batch.rows AS row\n"
     + _resolve("person", RESOLVE_PERSON, "p", "")
     + _resolve("manager", RESOLVE_PERSON, "m", "p, ")
     + """OPTIONAL MATCH ()-[old:REPORTS_TO {uid: row.uid}]->() USING INDEX SEEK old:REPORTS_TO(uid)
@@ -191,7 +191,7 @@ RETURN collect({i: row.i, outcome: outcome, uid: row.uid, missing: missing, conf
 
 IMPORT_SUBSIDIARIES: LiteralString = (
     BATCH
-    + "UNWIND $rows AS row\n"
+    + "UNWIND $batch.rows AS row\n"
     + _resolve("child", RESOLVE_COMPANY, "child", "")
     + _resolve("parent", RESOLVE_COMPANY, "parent", "child, ")
     + "WITH row, child, parent, "
@@ -226,7 +226,7 @@ RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflic
 
 IMPORT_DEAL_CONTACTS: LiteralString = (
     BATCH
-    + "UNWIND $rows AS row\n"
+    + "UNWIND $batch.rows AS row\n"
     + _resolve("deal", RESOLVE_DEAL, "d", "")
     + _resolve("person", RESOLVE_PERSON, "p", "d, ")
     + "WITH row, d, p, "
@@ -251,7 +251,7 @@ RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflic
 # A stated connection (a LinkedIn connection of the importing user), not a derived tie.
 IMPORT_CONNECTIONS: LiteralString = (
     BATCH
-    + "UNWIND $rows AS row\n"
+    + "UNWIND $batch.rows AS row\n"
     + _resolve("owner", RESOLVE_PERSON, "o", "")
     + _resolve("person", RESOLVE_PERSON, "p", "o, ")
     + "WITH row, o, p, "

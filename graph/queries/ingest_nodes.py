@@ -1,8 +1,8 @@
 """Import upserts of people, companies, deals and interactions, resolved on natural keys.
 
-Every query takes ``$rows`` (see :mod:`graph.ingest_writer` for their shape) and returns one
-record, ``outcomes``, with a map per row (one record per row would cost the driver more
-than the batch's own work): ``i`` (the row's index in the batch), ``outcome``
+Every query takes ``$batch.rows`` (see :mod:`graph.ingest_writer` for their shape) and
+returns one record, ``outcomes``, with a map per row (one record per row would cost the
+driver more than the batch's own work): ``i`` (the row's index in the batch), ``outcome``
 (``created``, ``updated``, ``unchanged`` or ``missing``), ``uid`` of the node written,
 ``missing`` (the references that were not found; nothing is written for such a row) and
 ``conflict`` (the uid of another node that already holds a key this row claims; that key is
@@ -64,7 +64,7 @@ _SAME_PROPS: LiteralString = "all(k IN keys(row.props) WHERE n[k] = row.props[k]
 IMPORT_COMPANIES: LiteralString = (
     BATCH
     + """
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 WITH row, row.ref AS ref
 CALL (ref) {"""
     + RESOLVE_COMPANY
@@ -118,7 +118,7 @@ RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: [], conflict: n
 IMPORT_DEALS: LiteralString = (
     BATCH
     + """
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 CALL (row) {
   WITH row.ref AS ref"""
     + RESOLVE_DEAL

@@ -127,7 +127,7 @@ _PROV: LiteralString = _named(PROVENANCE, "row.prov")
 RESOLVE_PEOPLE: LiteralString = (
     BATCH
     + """
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 CALL (row) {
   WITH row.ref AS ref"""
     + RESOLVE_PERSON
@@ -150,7 +150,7 @@ RETURN collect({i: row.i, uid: found.uid, node: elementId(found), holder: holder
 CREATE_PEOPLE: LiteralString = (
     BATCH
     + """
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 CREATE (n:Person {uid: row.uid, """
     + _named(PERSON_PROPERTIES, "row.node")
     + """, created_at: datetime()})
@@ -177,7 +177,7 @@ CALL (n, row) {
 UPDATE_PEOPLE: LiteralString = (
     BATCH
     + """
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (n:Person) WHERE elementId(n) = row.node
 SET n += row.props
 FOREACH (_ IN CASE WHEN row.touch THEN [1] ELSE [] END |
@@ -202,26 +202,26 @@ FOREACH (name IN row.domains |
 """
 )
 
-# $people, $deals: references with a ``key`` (an index); $uids: the batch's interactions.
+# $batch.people, .deals: references with a ``key`` (an index); .uids: the interactions.
 RESOLVE_INTERACTIONS: LiteralString = (
     BATCH
     + """
 CALL () {
-  UNWIND $people AS ref
+  UNWIND $batch.people AS ref
   CALL (ref) {"""
     + RESOLVE_PERSON
     + """}
   RETURN collect([ref.key, found.uid, elementId(found)]) AS people
 }
 CALL () {
-  UNWIND $deals AS ref
+  UNWIND $batch.deals AS ref
   CALL (ref) {"""
     + RESOLVE_DEAL
     + """}
   RETURN collect([ref.key, elementId(found)]) AS deals
 }
 CALL () {
-  UNWIND $uids AS uid
+  UNWIND $batch.uids AS uid
   MATCH (i:Interaction {uid: uid}) USING INDEX SEEK i:Interaction(uid)
   RETURN collect({
     uid: uid,
@@ -244,7 +244,7 @@ RETURN people, deals, existing
 CREATE_INTERACTIONS: LiteralString = (
     BATCH
     + """
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 CREATE (i:Interaction {uid: row.uid, """
     + _named(INTERACTION_PROPERTIES, "row.props")
     + ", "
@@ -273,7 +273,7 @@ CALL (i, row) {
 UPDATE_INTERACTIONS: LiteralString = (
     BATCH
     + """
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (i:Interaction) WHERE elementId(i) = row.node
 SET i += row.props, i.updated_at = datetime(),
     i.import_file = row.prov.source_file, i.import_line = row.prov.source_line

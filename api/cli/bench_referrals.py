@@ -195,12 +195,10 @@ async def _decision_makers_baseline(
     return timing
 
 
-def _print_decision_makers(account: Account, timings: list[Timing]) -> None:
-    table = Table(
-        title=f"Decision-makers of the largest account: {account.name} "
-        f"({account.people:,} current people), same server, same run"
-    )
-    for column in ("side", "median s", "p95 s", "total s", "answered"):
+def _timings_table(title: str, timings: list[Timing], found: str) -> Table:
+    """Median, p95 and total seconds per side, and how many calls answered."""
+    table = Table(title=title)
+    for column in ("side", "median s", "p95 s", "total s", found):
         table.add_column(column, justify="left" if column == "side" else "right")
     for t in timings:
         table.add_row(
@@ -210,25 +208,23 @@ def _print_decision_makers(account: Account, timings: list[Timing]) -> None:
             f"{t.total:.2f}",
             f"{t.found}/{len(t.seconds)}",
         )
-    console.print(table)
+    return table
+
+
+def _print_decision_makers(account: Account, timings: list[Timing]) -> None:
+    title = (
+        f"Decision-makers of the largest account: {account.name} "
+        f"({account.people:,} current people), same server, same run"
+    )
+    console.print(_timings_table(title, timings, "answered"))
     ours, plain = timings
     if plain.median:
         console.print(f"ours / plain Cypher: median x{ours.median / plain.median:.1f}")
 
 
 def _print(timings: list[Timing], pairs: int, hops: int) -> None:
-    table = Table(title=f"Referral paths: {pairs} pairs, maxHops {hops}, same server, same run")
-    for column in ("side", "median s", "p95 s", "total s", "found"):
-        table.add_column(column, justify="left" if column == "side" else "right")
-    for t in timings:
-        table.add_row(
-            t.name,
-            f"{t.median:.4f}",
-            f"{t.p95:.4f}",
-            f"{t.total:.2f}",
-            f"{t.found}/{len(t.seconds)}",
-        )
-    console.print(table)
+    title = f"Referral paths: {pairs} pairs, maxHops {hops}, same server, same run"
+    console.print(_timings_table(title, timings, "found"))
     ours = timings[0]
     for other in timings[1:3]:
         if other.median and other.total:

@@ -31,6 +31,7 @@ from typing import Any, LiteralString
 
 from graph import ingest_jobs, ingest_two_step
 from graph.driver import GraphClient, Record, Transaction
+from graph.errors import DuplicateEntity
 from graph.queries import ingest_links, ingest_nodes, ingest_runs
 from graph.queries.ingest_refs import batch_parameters
 
@@ -62,6 +63,9 @@ _QUERIES: Mapping[ImportKind, LiteralString] = MappingProxyType(
     }
 )
 
+
+_CLASH_RETRIES = 3
+"""How many times a batch refused by a uniqueness constraint runs again before failing."""
 
 _TWO_STEP = MappingProxyType(
     {
@@ -96,7 +100,23 @@ class ImportWriter:
         self.today = today or date.today()
 
     async def write(self, kind: ImportKind, rows: Sequence[dict[str, Any]]) -> list[RowOutcome]:
-        """Write ``rows`` of ``kind`` in one transaction; outcomes come back in row order."""
+        """Write ``rows`` of ``kind`` in one transaction; outcomes come back in row order.
+
+        A batch creates the keys its own read found absent. When another import creates one
+        of them in between (two imports of overlapping files at once), the uniqueness
+        constraint refuses the batch, which rolls back whole; it then runs again, and its
+        read finds what the other import wrote.
+        """
+        for _ in range(_CLASH_RETRIES):
+            try:
+                return await self._write_once(kind, rows)
+            except DuplicateEntity:
+                continue
+        return await self._write_once(kind, rows)
+
+    async def _write_once(
+        self, kind: ImportKind, rows: Sequence[dict[str, Any]]
+    ) -> list[RowOutcome]:
         if not rows:
             return []
         if kind is ImportKind.EMPLOYMENT:

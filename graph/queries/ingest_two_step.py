@@ -8,7 +8,8 @@ what is stored, with each node's ``elementId`` (stable inside the transaction), 
     Rows whose node the read did not find: the node and its relationships are created
     outright (no ``MERGE`` has anything to match inside the transaction that just read that
     nothing is there; a concurrent creation of the same key fails the batch on the
-    uniqueness constraint instead of doubling it). Every property is named in the pattern
+    uniqueness constraint instead of doubling it, and :class:`graph.ingest_writer.ImportWriter`
+    runs the batch again, whose read then finds it). Every property is named in the pattern
     (``PERSON_PROPERTIES``, ``INTERACTION_PROPERTIES``): a write that reads no property
     needs no ``Eager`` barrier, and a node reached by ``elementId`` and label reads none.
 ``UPDATE_*``

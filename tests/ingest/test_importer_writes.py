@@ -3,6 +3,7 @@ the microsecond, changed rows updated in place, provenance on everything it crea
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from tests.ingest.importing import import_items, row
 
 pytestmark = pytest.mark.neo4j
 
-P, IX = Entity.PERSON, Entity.INTERACTION
+C, E, P, IX = Entity.COMPANY, Entity.EMPLOYMENT, Entity.PERSON, Entity.INTERACTION
 
 
 def _people() -> list[SourceItem]:
@@ -132,3 +133,50 @@ async def test_rows_that_come_back_in_many_batches_land_as_in_one(
     await clean_graph.write("MATCH (n) WHERE NOT n:RelgraphMigration DETACH DELETE n")
     await import_items(clean_graph, [*people, *mails], tmp_path / "b.csv", batch_size=1000)
     assert await graph_content(clean_graph) == in_small_batches
+
+
+async def test_two_imports_of_the_same_rows_at_once_both_finish_and_land_as_one(
+    clean_graph: GraphClient, tmp_path: Path
+) -> None:
+    companies = [row(C, n, company_id=f"c{n}", name=f"Firm {n} Ltd") for n in range(2, 12)]
+    people = [
+        row(P, n, person_id=f"p{n}", full_name=f"Person {n}", email=f"p{n}@acme.com")
+        for n in range(2, 60)
+    ]
+    jobs = [
+        row(E, n, person_id=f"p{n}", company_id=f"c{2 + n % 10}", title="Engineer")
+        for n in range(2, 60)
+    ]
+    mails = [
+        row(
+            IX,
+            n,
+            interaction_id=f"i{n}",
+            kind="email",
+            occurred_at="2026-01-02T10:00:00Z",
+            from_person_id=f"p{2 + n % 58}",
+            to_person_ids=f"p{2 + (n * 7) % 58}",
+        )
+        for n in range(2, 200)
+    ]
+    items = [*companies, *people, *jobs, *mails]
+    await import_items(clean_graph, items, tmp_path / "once.csv", batch_size=5)
+    imported_once = await graph_content(clean_graph)
+    await clean_graph.write("MATCH (n) WHERE NOT n:RelgraphMigration DETACH DELETE n")
+
+    first, second = await asyncio.gather(
+        import_items(clean_graph, items, tmp_path / "a.csv", batch_size=5),
+        import_items(clean_graph, items, tmp_path / "b.csv", batch_size=5),
+    )
+
+    assert first[1] == [] and second[1] == []
+    for kind, rows in (
+        (ImportKind.COMPANY, len(companies)),
+        (ImportKind.PERSON, len(people)),
+        (ImportKind.EMPLOYMENT, len(jobs)),
+        (ImportKind.INTERACTION, len(mails)),
+    ):
+        created = first[0].kind(kind).created + second[0].kind(kind).created
+        unchanged = first[0].kind(kind).unchanged + second[0].kind(kind).unchanged
+        assert (created, unchanged) == (rows, rows)
+    assert await graph_content(clean_graph) == imported_once

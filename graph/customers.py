@@ -70,6 +70,7 @@ class AccountHistoryReader:
         params = {
             "uids": list(uids) if uids is not None else None,
             "customers_only": customers_only and uids is None,
+            "won": DealStage.CLOSED_WON.value,
             "roll_up": roll_up,
             "as_of": as_of,
             "until": datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC),

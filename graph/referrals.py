@@ -28,7 +28,7 @@ from typing import Any
 from graph.driver import GraphClient, Record
 from graph.queries import referrals
 from graph.reading.records import native
-from schema.enums import Seniority, TieTrend
+from schema.enums import DealStage, Seniority, TieTrend
 from schema.referrals import (
     KnowsLink,
     PairLinks,
@@ -140,7 +140,9 @@ class ReferralReader:
 
     async def _collect(self, ordered: list[str], crowd: int, truncated: bool) -> ReferralProjection:
         facts = await self.client.read(
-            referrals.PEOPLE_FACTS, {"ids": ordered}, timeout=self.timeout
+            referrals.PEOPLE_FACTS,
+            {"ids": ordered, "won": DealStage.CLOSED_WON.value},
+            timeout=self.timeout,
         )
         uids = {str(r["id"]): str(r["uid"]) for r in facts}
         links = await self.client.read(

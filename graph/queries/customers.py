@@ -66,7 +66,7 @@ CALL (a, is_top) {
 WITH a, members
 WHERE NOT $customers_only OR any(m IN members WHERE EXISTS {
   (m)<-[:FOR]-(d:Deal)
-  WHERE d.stage = 'closed_won' AND d.deleted_at IS NULL
+  WHERE d.stage = $won AND d.deleted_at IS NULL
     AND (d.close_date IS NULL OR d.close_date <= $as_of)
 })
 WITH a, members ORDER BY a.uid LIMIT $limit

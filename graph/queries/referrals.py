@@ -96,7 +96,7 @@ RETURN id, knows, stated, tenures
 """
 
 # The live people among $ids: uid, colleague, customer (employed now at a company with a
-# won deal), current employers, seniority and title.
+# deal in stage $won), current employers, seniority and title.
 PEOPLE_FACTS: LiteralString = """
 UNWIND $ids AS id
 MATCH (p:Person) WHERE elementId(p) = id
@@ -107,7 +107,7 @@ WITH id, p, collect(DISTINCT c) AS employers
 RETURN id, p.uid AS uid, coalesce(p.is_colleague, false) AS colleague,
        [c IN employers | c.uid] AS companies, p.seniority AS seniority, p.title AS title,
        any(c IN employers WHERE EXISTS {
-         MATCH (d:Deal)-[:FOR]->(c) WHERE d.stage = 'closed_won' AND d.deleted_at IS NULL
+         MATCH (d:Deal)-[:FOR]->(c) WHERE d.stage = $won AND d.deleted_at IS NULL
        }) AS customer
 """
 

@@ -64,7 +64,9 @@ def build_context(
     """Build a request's context around the app's graph client (and the app's cache of
     expensive results: without one, nothing outlives the request)."""
     loaders = build_loaders(client)
-    org = OrgService(client)
+    results = results if results is not None else ResultCache()
+    marker = RequestMarker(ChangeMarkerReader(client).read)
+    org = OrgService(client, cache=results, marker=marker)
     customers = CustomerService(client, fx=fx_rates)
     return Context(
         status=StatusService(client),
@@ -76,11 +78,7 @@ def build_context(
         referrals=ReferralService(client, loaders),
         org=org,
         committees=CommitteeField(org),
-        links=HiddenLinksService(
-            client,
-            cache=results if results is not None else ResultCache(),
-            marker=RequestMarker(ChangeMarkerReader(client).read),
-        ),
+        links=HiddenLinksService(client, cache=results, marker=marker),
         customers=customers,
         customer_insights=CustomerInsightLoaders(customers),
         principal=principal,

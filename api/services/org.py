@@ -1,5 +1,9 @@
 """Org charts, decision-makers and buying committees: read a bounded projection of one
-account through graph/, run the algorithms in a threadpool, return plain results."""
+account through graph/, run the algorithms in a threadpool, return plain results.
+
+A decision-maker ranking (seconds for a large account) is kept in the app's result cache
+(:mod:`api.cache`) under the account, the limit and the day, until anyone writes to the
+graph; buying committees of the account's deals reuse it too."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from algorithms.buying_committee import BuyingCommittee, CommitteeCandidate, buying_committee
 from algorithms.decision_makers import DealInvolvement, DecisionMaker, rank_decision_makers
 from algorithms.org_chart import OrgChart, infer_org_chart
+from api.cache import RequestMarker, ResultCache
 from graph.committee import CommitteeReader, DealCommittee
 from graph.driver import GraphClient
 from graph.org import DealRole, OrgProjection, OrgReader
@@ -67,10 +72,18 @@ class CommitteeAnswer:
 class OrgService:
     """Org charts, decision-makers and buying committees of accounts."""
 
-    def __init__(self, client: GraphClient, *, window_days: int = WINDOW_DAYS) -> None:
+    def __init__(
+        self,
+        client: GraphClient,
+        *,
+        window_days: int = WINDOW_DAYS,
+        cache: ResultCache | None = None,
+        marker: RequestMarker | None = None,
+    ) -> None:
         self._org = OrgReader(client)
         self._committees = CommitteeReader(client)
         self._window = window_days
+        self._cache, self._marker = cache, marker
         # Per instance (one per request): deals of one account share its ranking.
         self._rankings: dict[str, asyncio.Task[DecisionMakersAnswer | None]] = {}
 
@@ -112,6 +125,18 @@ class OrgService:
         if limit is not None and not 1 <= limit <= MAX_DECISION_MAKERS:
             raise InvalidInput(f"limit must be between 1 and {MAX_DECISION_MAKERS}", field="limit")
         day = as_of or today()
+        if self._cache is None or self._marker is None:
+            return await self._rank(company_uid, limit=limit, day=day)
+
+        async def compute() -> DecisionMakersAnswer | None:
+            return await self._rank(company_uid, limit=limit, day=day)
+
+        key = ("decision-makers", company_uid, limit, day)
+        return await self._cache.get_or_compute(key, await self._marker.value(), compute)
+
+    async def _rank(
+        self, company_uid: str, *, limit: int | None, day: date
+    ) -> DecisionMakersAnswer | None:
         answer = await self.org_chart(company_uid, as_of=day)
         if answer is None:
             return None

@@ -88,3 +88,5 @@ def test_bench_referrals_prints_both_sides_and_the_decision_makers_of_the_larges
     assert re.search(r"Decision-makers of the largest account: .+ \([\d,]+ current", result.output)
     assert re.search(r"│ decisionMakers \(GraphQL API.*│ +1/1 │", result.output)
     assert "ours / plain Cypher: median x" in result.output
+    assert re.search(r"│ decisionMakers again, from the .*│ +1/1 │", result.output)
+    assert "ours again, from the result cache / plain Cypher: median x" in result.output

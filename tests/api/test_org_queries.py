@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
+from api.cache import ResultCache
 from graph.driver import GraphClient
 from graph.writers import GraphWriter
 from schema.model import ReportingLine
@@ -232,6 +235,28 @@ def test_decision_makers_are_ranked_with_a_breakdown_that_adds_up(gql: Gql) -> N
     roles = next(t for t in people[0]["breakdown"] if t["name"] == "deal roles")
     assert roles["explanation"] == "decision maker on 1 deal (1 open)"
     assert people[0]["summary"].startswith("CEO; ")
+
+
+def test_a_repeated_ranking_comes_from_the_cache_until_someone_writes(
+    api: TestClient, gql: Gql
+) -> None:
+    variables = {"id": gid("Company", INITECH.uid), "limit": 3}
+    results: ResultCache = cast(Starlette, api.app).state.results
+    first = data(gql(DECIDERS, variables))["decisionMakers"]
+    hits = results.stats.hits
+
+    again = data(gql(DECIDERS, variables))["decisionMakers"]
+
+    assert again == first
+    assert results.stats.hits == hits + 1
+    deleted = gql(
+        "mutation($id: ID!) { softDeletePerson(id: $id) { __typename } }",
+        {"id": gid("Person", GRACE.uid)},
+    )
+    assert deleted["data"]["softDeletePerson"]["__typename"] == "SoftDeletePersonSuccess"
+    after = data(gql(DECIDERS, variables))["decisionMakers"]
+    assert first["people"][0]["person"] == {"fullName": GRACE.full_name}
+    assert GRACE.full_name not in [p["person"]["fullName"] for p in after["people"]]
 
 
 def test_decision_makers_limit_is_checked(gql: Gql) -> None:

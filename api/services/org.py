@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
+import networkx as nx
 from starlette.concurrency import run_in_threadpool
 
 from algorithms.buying_committee import BuyingCommittee, CommitteeCandidate, buying_committee
@@ -150,7 +151,8 @@ class OrgService:
             deal_roles=_involvements(roles),
             limit=limit,
         )
-        return DecisionMakersAnswer(projection=projection, chart=answer.chart, ranked=ranked)
+        kept = replace(projection, graph=_people_only(projection.graph, ranked))
+        return DecisionMakersAnswer(projection=kept, chart=answer.chart, ranked=ranked)
 
     async def buying_committee(self, deal_uid: str) -> CommitteeAnswer | None:
         """The deal's buying-committee coverage today; None when the deal does not exist."""
@@ -180,6 +182,15 @@ class OrgService:
                 self.decision_makers(company_uid, limit=None)
             )
         return self._rankings[company_uid]
+
+
+def _people_only(graph: nx.DiGraph, ranked: Sequence[DecisionMaker]) -> nx.DiGraph:
+    """The ranked people of ``graph`` with their attributes and none of its edges: all a
+    ranking's answer reads, and a small part of what a large account's projection holds
+    (the ranking may stay in the result cache)."""
+    kept = nx.DiGraph()
+    kept.add_nodes_from((d.person, graph.nodes[d.person]) for d in ranked)
+    return kept
 
 
 def _involvements(roles: Sequence[DealRole]) -> Mapping[str, list[DealInvolvement]]:

@@ -12,10 +12,9 @@ from datetime import UTC, date, datetime
 
 from graph.activity import KnowsWriter
 from graph.writers import GraphWriter
-from schema.activity import Knows
 from schema.enums import EmploymentRole
 from schema.model import Subsidiary
-from tests.graph.records import company, employment, person, provenance
+from tests.graph.records import company, employment, knows, person, provenance
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
@@ -54,21 +53,11 @@ JOBS = [
 FAMILY = [Subsidiary(child_uid=ACME_EU.uid, parent_uid=ACME.uid, provenance=provenance("ls1"))]
 
 
-def knows(a: str, b: str, strength: float) -> Knows:
-    low, high = sorted((a, b))
-    return Knows(
-        a_uid=low,
-        b_uid=high,
-        strength=strength,
-        count=3,
-        first_at=NOW,
-        last_at=NOW,
-        reciprocity=1.0,
-        computed_at=NOW,
-    )
-
-
-TIES = [knows(DAN.uid, FAY.uid, 0.5), knows(EVE.uid, FAY.uid, 0.4), knows(CAROL.uid, DAN.uid, 0.6)]
+TIES = [
+    knows(DAN.uid, FAY.uid, 0.5, at=NOW),
+    knows(EVE.uid, FAY.uid, 0.4, at=NOW),
+    knows(CAROL.uid, DAN.uid, 0.6, at=NOW),
+]
 
 
 async def seed_links(writer: GraphWriter) -> None:

@@ -15,7 +15,6 @@ from datetime import UTC, date, datetime, timedelta
 from graph.activity import KnowsWriter
 from graph.driver import GraphClient
 from graph.writers import GraphWriter
-from schema.activity import Knows
 from schema.enums import (
     DealContactRole,
     DealStage,
@@ -33,7 +32,7 @@ from schema.model import (
     Subsidiary,
     make_uid,
 )
-from tests.graph.records import company, email, employment, meeting, person, provenance
+from tests.graph.records import company, email, employment, knows, meeting, person, provenance
 
 AS_OF = date(2026, 6, 1)
 NOON = datetime(2026, 5, 20, 12, tzinfo=UTC)
@@ -161,28 +160,14 @@ COMMITTEE = [
 ]
 
 
-def _knows(a: str, b: str, strength: float) -> Knows:
-    low, high = sorted((a, b))
-    return Knows(
-        a_uid=low,
-        b_uid=high,
-        strength=strength,
-        count=3,
-        first_at=NOON,
-        last_at=NOON,
-        reciprocity=1.0,
-        computed_at=NOON,
-    )
-
-
 # Carol knows Grace well, Grace knows Frank: Carol reaches Frank through Grace (0.8 * 0.5).
 # Sam knows Frank directly but weakly (0.2).
 TIES = [
-    _knows(CAROL.uid, GRACE.uid, 0.8),
-    _knows(GRACE.uid, FRANK.uid, 0.5),
-    _knows(SAM.uid, FRANK.uid, 0.2),
-    _knows(FRANK.uid, ANN.uid, 0.6),
-    _knows(CAROL.uid, RAJ.uid, 0.4),
+    knows(CAROL.uid, GRACE.uid, 0.8, at=NOON),
+    knows(GRACE.uid, FRANK.uid, 0.5, at=NOON),
+    knows(SAM.uid, FRANK.uid, 0.2, at=NOON),
+    knows(FRANK.uid, ANN.uid, 0.6, at=NOON),
+    knows(CAROL.uid, RAJ.uid, 0.4, at=NOON),
 ]
 
 

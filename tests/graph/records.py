@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from schema.activity import Knows
 from schema.enums import (
     DealContactRole,
     DealStage,
@@ -43,6 +44,21 @@ def person(source_id: str, name: str, **fields: Any) -> Person:
 def employment(source_id: str, who: Person, where: Company, **fields: Any) -> Employment:
     return Employment(
         person_uid=who.uid, company_uid=where.uid, provenance=provenance(source_id), **fields
+    )
+
+
+def knows(a: str, b: str, strength: float, *, at: datetime) -> Knows:
+    """A KNOWS tie between two person uids (stored lower uid first), last seen ``at``."""
+    low, high = sorted((a, b))
+    return Knows(
+        a_uid=low,
+        b_uid=high,
+        strength=strength,
+        count=3,
+        first_at=at,
+        last_at=at,
+        reciprocity=1.0,
+        computed_at=at,
     )
 
 

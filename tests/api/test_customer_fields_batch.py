@@ -18,6 +18,7 @@ from graph.writers import GraphWriter
 from schema.auth import Role
 from schema.enums import DealStage, Label
 from schema.model import Deal, Subsidiary, make_uid
+from tests.api.query_count import post_counting_queries
 from tests.graph.records import company, email, employment, person, provenance
 
 pytestmark = pytest.mark.neo4j
@@ -70,16 +71,12 @@ async def key(clean_graph: GraphClient) -> AsyncIterator[str]:
 def _queries_for_page(settings: GraphSettings, key: str, size: int) -> int:
     with TestClient(create_app(ApiSettings(graph=settings))) as client:
         client.headers["Authorization"] = f"Bearer {key}"
-        graph: GraphClient = client.app.state.graph  # type: ignore[attr-defined]
-        before = graph.queries_sent
-        response = client.post("/graphql", json={"query": PAGE, "variables": {"n": size}})
-        body = response.json()
-        assert "errors" not in body, body
+        body, sent = post_counting_queries(client, PAGE, {"n": size})
         nodes = [edge["node"] for edge in body["data"]["companies"]["edges"]]
         assert len(nodes) == size
         assert all(n["rfm"] and n["lifecycle"]["stage"] for n in nodes if n["name"] != "Home")
         assert any(n["parent"] and n["parent"]["lifecycle"] for n in nodes)
-        return graph.queries_sent - before
+        return sent
 
 
 def test_rfm_and_lifecycle_do_not_cost_a_query_per_company(

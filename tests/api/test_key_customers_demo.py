@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from graph.driver import GraphClient
 from ingest.demo import DemoDataset
 from schema.enums import DealStage
 from schema.money import DEFAULT_FX_RATES
 from tests.api.conftest import GraphQLCall
 from tests.api.mutation_calls import gid
+from tests.api.query_count import post_counting_queries
 
 pytestmark = pytest.mark.neo4j
 
@@ -135,14 +135,9 @@ def test_nested_company_fields_batch_on_the_demo(
 ) -> None:
     query = """query($n: Int!, $asOf: Date!) { companies(first: $n) { edges { node {
         rfm(asOf: $asOf) { code } lifecycle(asOf: $asOf) { stage } } } } }"""
-    graph: GraphClient = demo_api.app.state.graph  # type: ignore[attr-defined]
 
     def cost(size: int) -> int:
-        before = graph.queries_sent
-        body = demo_api.post(
-            "/graphql", json={"query": query, "variables": {"n": size, "asOf": as_of(demo_dataset)}}
-        ).json()
-        assert "errors" not in body, body
-        return graph.queries_sent - before
+        _, sent = post_counting_queries(demo_api, query, {"n": size, "asOf": as_of(demo_dataset)})
+        return sent
 
     assert cost(10) == cost(100)

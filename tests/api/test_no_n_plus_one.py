@@ -17,6 +17,7 @@ from graph.writers import GraphWriter
 from schema.auth import Role
 from schema.enums import DealContactRole, DealStage, Label
 from schema.model import Deal, DealContact, make_uid
+from tests.api.query_count import post_counting_queries
 from tests.graph.records import company, employment, person, provenance
 
 pytestmark = pytest.mark.neo4j
@@ -67,16 +68,12 @@ async def key(clean_graph: GraphClient) -> AsyncIterator[str]:
 def _queries_for_page(settings: GraphSettings, key: str, size: int) -> int:
     with TestClient(create_app(ApiSettings(graph=settings))) as client:
         client.headers["Authorization"] = f"Bearer {key}"
-        graph: GraphClient = client.app.state.graph  # type: ignore[attr-defined]
-        before = graph.queries_sent
-        response = client.post("/graphql", json={"query": NESTED_PAGE, "variables": {"n": size}})
-        body = response.json()
-        assert "errors" not in body, body
+        body, sent = post_counting_queries(client, NESTED_PAGE, {"n": size})
         edges = body["data"]["people"]["edges"]
         assert len(edges) == size
         assert all(e["node"]["currentEmployment"]["company"] for e in edges)
         assert all(e["node"]["dealRoles"][0]["deal"]["owner"] for e in edges)
-        return graph.queries_sent - before
+        return sent
 
 
 def test_query_count_does_not_grow_with_the_page_size(

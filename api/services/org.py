@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from functools import partial
 
 import networkx as nx
 from starlette.concurrency import run_in_threadpool
@@ -126,12 +127,9 @@ class OrgService:
         if limit is not None and not 1 <= limit <= MAX_DECISION_MAKERS:
             raise InvalidInput(f"limit must be between 1 and {MAX_DECISION_MAKERS}", field="limit")
         day = as_of or today()
+        compute = partial(self._rank, company_uid, limit=limit, day=day)
         if self._cache is None or self._marker is None:
-            return await self._rank(company_uid, limit=limit, day=day)
-
-        async def compute() -> DecisionMakersAnswer | None:
-            return await self._rank(company_uid, limit=limit, day=day)
-
+            return await compute()
         key = ("decision-makers", company_uid, limit, day)
         return await self._cache.get_or_compute(key, await self._marker.value(), compute)
 

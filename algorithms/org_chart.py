@@ -1,7 +1,7 @@
 """An organisation's reports-to chart: explicit lines kept, missing lines inferred.
 
 The input is a directed graph of the people employed by one or more companies on one date
-(``graph.org.OrgReader`` builds it). Each node carries ``company`` (uid), ``seniority``
+(``graph.reading.org.OrgReader`` builds it). Each node carries ``company`` (uid), ``seniority``
 (:class:`~schema.enums.Seniority`), ``department`` (:class:`~schema.enums.Department` or
 None), and optionally ``name`` and ``title``. An edge ``u -> v`` carries what is known of
 ``u`` towards ``v``, every attribute optional:

@@ -138,7 +138,7 @@ class GraphClient:
     ) -> str | None:
         """Run a read query and return the bookmark the server gave its transaction: an
         opaque token of the last transaction the database had committed (None when the
-        server gave none). See :mod:`graph.change_marker`."""
+        server gave none). See :mod:`graph.reading.change_marker`."""
         bookmarks: frozenset[str] = await self._run(
             "read", text, None, timeout, work_function=_discard, bookmarks=True
         )

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from graph.writers import GraphWriter, WriteResult
+from graph.writing.writers import GraphWriter, WriteResult
 from schema.model import (
     AccountOwnership,
     Company,

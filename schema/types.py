@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.stats import GraphStats, ServerInfo
+from schema.reading.stats import GraphStats, ServerInfo
 
 __all__ = ["GraphCounts", "Health", "LabelCount", "Version"]
 

@@ -18,8 +18,8 @@ from api.cli.demo import load_demo
 from graph.config import GraphSettings, LocalServerSettings
 from graph.driver import GraphClient
 from graph.local_server import LocalServer
-from graph.maintenance import delete_all_data
 from graph.migrations import migrate
+from graph.writing.maintenance import delete_all_data
 from ingest.demo import SMALL, DemoDataset, generate
 from schema.errors import CrmGraphError
 

@@ -42,7 +42,7 @@ from api.cli.console import errors, fail_cleanly, run
 from api.cli.db import ensure_database
 from api.cli.demo import ScaleName
 from api.cli.ingest_derive import derive_after_import
-from graph.bench_baseline import (
+from graph.benchmarks.ingest_baseline import (
     DEFERRED_PHASE,
     TEMPLATE_FILES,
     delete_interactions,
@@ -54,9 +54,9 @@ from graph.bench_baseline import (
 )
 from graph.config import GraphSettings, LocalServerSettings
 from graph.driver import GraphClient
-from graph.maintenance import delete_all_data
 from graph.migrations import migrate
-from graph.readers import StatsReader
+from graph.reading.stats import StatsReader
+from graph.writing.maintenance import delete_all_data
 from ingest.demo import BENCHMARK, SMALL, write_templates
 from ingest.demo import generate as generate_dataset
 from ingest.demo.ids import SOURCE

@@ -31,17 +31,17 @@ from rich.table import Table
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.cache import ResultCache
 from api.cli.console import console, fail_cleanly, run
 from api.cli.db import apply_migrations, ensure_database
 from api.cli.demo import SCALES, ScaleName, load_demo
 from api.cli.keys import create_key
 from api.config import ApiSettings
+from api.http.app import create_app
+from api.services.result_cache import ResultCache
+from graph.benchmarks.decision_baseline import Account, SeniorityBaseline
 from graph.config import GraphSettings, LocalServerSettings
-from graph.decision_baseline import Account, SeniorityBaseline
 from graph.driver import GraphClient
-from graph.referrals import ReferralReader, ShortestPathBaseline
+from graph.reading.referrals import ReferralReader, ShortestPathBaseline
 from ingest.demo import GroundTruth, read_ground_truth
 from ingest.demo import generate as generate_dataset
 from schema.auth import Role

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from api.cli.console import console
 from schema.enums import Label, RelType
-from schema.stats import GraphStats
+from schema.reading.stats import GraphStats
 
 __all__ = [
     "BASELINE",

@@ -19,11 +19,11 @@ from rich.text import Text
 from api.cli.console import console, fail_cleanly, run
 from api.services.commands.merges import MergeService
 from graph.config import GraphSettings
-from graph.dedupe import DedupeGraph, OpenCandidate
 from graph.driver import GraphClient
+from graph.reading.dedupe import DedupeGraph, OpenCandidate
 from ingest.resolution.candidates import CandidateReport, find_candidates
 from schema.errors import InvalidInput
-from schema.merges import FieldValue, MergeDone, MergeKind, MergePreview, UnmergeDone
+from schema.reading.merges import FieldValue, MergeDone, MergeKind, MergePreview, UnmergeDone
 
 __all__ = [
     "dedupe_app",

@@ -19,9 +19,9 @@ from api.config import ApiSettings
 from api.services.knows import derive_knows
 from graph.config import GraphSettings, LocalServerSettings
 from graph.driver import GraphClient
-from graph.maintenance import delete_source
-from graph.readers import StatsReader
-from graph.writers import GraphWriter, WriteResult
+from graph.reading.stats import StatsReader
+from graph.writing.maintenance import delete_source
+from graph.writing.writers import GraphWriter, WriteResult
 from ingest.dataset_loader import load_records
 from ingest.demo import BENCHMARK, SMALL, DemoDataset, Scale, write_templates
 from ingest.demo import generate as generate_dataset

@@ -18,11 +18,11 @@ from api.cli.console import console, errors, fail_cleanly, run
 from api.cli.ingest_derive import DerivationReport, derive_after_import
 from graph.config import GraphSettings
 from graph.driver import GraphClient
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.formats.errors import FormatError
-from ingest.formats.mapped import load_mapping
 from ingest.formats.options import ReadOptions
 from ingest.formats.registry import Format
+from ingest.formats.tables.mapped import load_mapping
 from ingest.pipeline.importer import Progress as ImportProgress
 from ingest.pipeline.report import ImportReport
 from ingest.pipeline.run import ImportPlan, run_import

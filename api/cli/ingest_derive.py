@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from api.services.knows import refresh_knows_of
-from graph.derivations import derive_company_domains
 from graph.driver import GraphClient
+from graph.writing.derivations import derive_company_domains
 from ingest.pipeline.report import ImportReport
 from ingest.resolution.candidates import find_candidates
 

@@ -9,9 +9,9 @@ import typer
 from rich.table import Table
 
 from api.cli.console import console, fail_cleanly, run
-from graph.api_keys import ApiKeyNotFound, ApiKeyRecord, ApiKeyStore
 from graph.config import GraphSettings
 from graph.driver import GraphClient
+from graph.reading.api_keys import ApiKeyNotFound, ApiKeyRecord, ApiKeyStore
 from schema.auth import Principal, Role
 
 __all__ = ["create_key", "keys_app", "list_keys", "print_new_key", "revoke_key"]

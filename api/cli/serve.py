@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from api.app import create_app
 from api.cli.console import console
 from api.config import ApiSettings
-from api.logs import logging_config
+from api.http.app import create_app
+from api.http.logs import logging_config
 
 __all__ = ["serve", "serve_api"]
 

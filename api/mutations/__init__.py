@@ -1,2 +1,2 @@
 """Mutation groups: each module holds its inputs, Success types, result unions and resolvers;
-:mod:`api.mutation` puts the resolvers on the root type."""
+:mod:`api.graphql.mutation` puts the resolvers on the root type."""

@@ -7,7 +7,7 @@ from typing import Annotated, cast
 import strawberry
 from strawberry import UNSET, relay
 
-from api.context import Info
+from api.graphql.context import Info
 from api.mutations.rejections import REFUSALS, given, rejected, uid
 from graph.commands.patches import CompanyPatch
 from schema.gql.crm import Company

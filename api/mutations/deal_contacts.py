@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from api.context import Info
+from api.graphql.context import Info
 from api.mutations.rejections import REFUSALS, rejected, uid
 from schema.gql.crm import Deal, DealContact
 from schema.gql.enums import DealContactRole

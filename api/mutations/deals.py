@@ -12,7 +12,7 @@ from typing import Annotated, Any, cast
 import strawberry
 from strawberry import UNSET, relay
 
-from api.context import Info
+from api.graphql.context import Info
 from api.mutations.rejections import REFUSALS, given, maybe_uid, rejected, uid
 from graph.commands.patches import DealPatch
 from schema.gql.crm import Deal

@@ -13,12 +13,12 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from api.context import Info
+from api.graphql.context import Info
 from api.mutations.rejections import REFUSALS, rejected
 from schema.errors import InvalidInput
 from schema.gql.merges import MergePreview, merged_node
 from schema.gql.results import Conflict, NotFound, StaleVersion, ValidationError
-from schema.merges import MergeDone, MergeKind
+from schema.reading.merges import MergeDone, MergeKind
 
 __all__ = [
     "MergeSuccess",

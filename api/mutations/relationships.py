@@ -8,11 +8,11 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from api.context import Info
+from api.graphql.context import Info
+from api.graphql.relationships import strength_result
 from api.mutations.rejections import REFUSALS, rejected, uid
-from api.query_relationships import strength_result
 from api.services.relationships import MissingPerson
-from schema.gql.relationships import RelationshipStrength
+from schema.gql.intelligence.relationships import RelationshipStrength
 from schema.gql.results import NotFound, ValidationError
 
 __all__ = ["state_relationship"]

@@ -12,7 +12,7 @@ from typing import Annotated
 import strawberry
 from strawberry import UNSET, relay
 
-from api.context import Info
+from api.graphql.context import Info
 from api.mutations.companies import CompanyChangesInput
 from api.mutations.deals import DealChangesInput
 from api.mutations.interactions import InteractionChangesInput

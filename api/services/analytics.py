@@ -7,10 +7,10 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from graph.driver import GraphClient
-from graph.reading.analytics import AnalyticsReader
-from schema.analytics import PipelineRow, SearchHit
+from graph.reading.crm.analytics import AnalyticsReader
 from schema.enums import DealStage, Label
 from schema.errors import InvalidInput
+from schema.reading.analytics import PipelineRow, SearchHit
 
 __all__ = ["AnalyticsService", "Pipeline", "PipelineTotal", "summarise_pipeline"]
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from api.loaders import RequestLoaders
-from api.pagination import PagePlan, PageRequest, encode_cursor, plan_page
+from api.graphql.loaders import RequestLoaders
+from api.services.pagination import PagePlan, PageRequest, encode_cursor, plan_page
 from graph.driver import GraphClient
-from graph.reading.entities import EntityReader
-from graph.reading.specs import COMPANY, DEAL, INTERACTION, PERSON, EntitySpec
+from graph.reading.crm.entities import EntityReader
+from graph.reading.crm.specs import COMPANY, DEAL, INTERACTION, PERSON, EntitySpec
 from schema.enums import InteractionKind
 from schema.errors import InvalidInput
 from schema.fields import (

@@ -1,6 +1,6 @@
 """Key customers (RFM, the Pareto view) and lifecycle stages.
 
-Reads accounts through :class:`graph.customers.AccountHistoryReader`, converts every deal
+Reads accounts through :class:`graph.reading.customers.AccountHistoryReader`, converts every deal
 into one reporting currency with the configured :class:`schema.money.FxRates` (deals in a
 currency without a rate are left out and counted), and scores them with
 :mod:`algorithms.key_customers` and :mod:`algorithms.lifecycle`.
@@ -22,12 +22,12 @@ from algorithms.account_history import AccountHistory, ActivityHistory, DealOutc
 from algorithms.key_customers import Pareto, Rfm, pareto, rfm
 from algorithms.lifecycle import DEFAULT_LIFECYCLE, Lifecycle, LifecycleParameters
 from algorithms.lifecycle import lifecycle_stage as stage_of
-from graph.customers import AccountHistoryReader
 from graph.driver import GraphClient
-from schema.customers import AccountDeal, AccountRecord, AccountRecords
+from graph.reading.customers import AccountHistoryReader
 from schema.enums import DealStage
 from schema.errors import InvalidInput
 from schema.money import DEFAULT_FX_RATES, FxRates
+from schema.reading.customers import AccountDeal, AccountRecord, AccountRecords
 
 __all__ = [
     "AccountReader",
@@ -47,7 +47,7 @@ _CLOSED = frozenset({DealStage.CLOSED_WON, DealStage.CLOSED_LOST})
 
 
 class AccountReader(Protocol):
-    """Where accounts come from (:class:`graph.customers.AccountHistoryReader`)."""
+    """Where accounts come from (:class:`graph.reading.customers.AccountHistoryReader`)."""
 
     async def accounts(
         self,

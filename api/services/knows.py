@@ -13,9 +13,9 @@ from algorithms.relationship_strength import (
     direction_of,
     tie_strength,
 )
-from graph.activity import ActivityReader, KnowsWriter, PersonActivityReader
 from graph.driver import GraphClient
-from schema.activity import Knows, PairActivity
+from graph.reading.activity import ActivityReader, KnowsWriter, PersonActivityReader
+from schema.reading.activity import Knows, PairActivity
 
 __all__ = [
     "KnowsReport",

@@ -4,7 +4,7 @@ One company's links come from its bounded neighbourhood (:meth:`LinkProjection.c
 the strongest links across all accounts and the communities come from the company-level
 evidence of the whole graph (:meth:`LinkProjection.everything`). The algorithms run in a
 worker thread. Every answer is cached per app, keyed by the question, today's date and the
-graph change marker (:mod:`api.cache`), so it is computed again after any write.
+graph change marker (:mod:`api.services.result_cache`), so it is computed again after any write.
 
 The global list keeps links of confidence :data:`GLOBAL_FLOOR` and more. Communities are
 Louvain (seeded) over the accounts linked at :data:`COMMUNITY_FLOOR` or more, each pair
@@ -24,9 +24,9 @@ import networkx as nx
 
 from algorithms.communities import Partition, louvain_partition
 from algorithms.hidden_links import DEFAULT_PARAMETERS, HiddenLink, LinkParameters, hidden_links
-from api.cache import RequestMarker, ResultCache
+from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
-from graph.link_projection import DEFAULT_LIMITS, LinkProjection, ProjectionLimits
+from graph.reading.link_projection import DEFAULT_LIMITS, LinkProjection, ProjectionLimits
 from schema.enums import HiddenLinkKind, Label
 from schema.errors import InvalidInput
 

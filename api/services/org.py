@@ -2,8 +2,8 @@
 account through graph/, run the algorithms in a threadpool, return plain results.
 
 A decision-maker ranking (seconds for a large account) is kept in the app's result cache
-(:mod:`api.cache`) under the account, the limit and the day, until anyone writes to the
-graph; buying committees of the account's deals reuse it too."""
+(:mod:`api.services.result_cache`) under the account, the limit and the day, until anyone
+writes to the graph; buying committees of the account's deals reuse it too."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ from starlette.concurrency import run_in_threadpool
 from algorithms.buying_committee import BuyingCommittee, CommitteeCandidate, buying_committee
 from algorithms.decision_makers import DealInvolvement, DecisionMaker, rank_decision_makers
 from algorithms.org_chart import OrgChart, infer_org_chart
-from api.cache import RequestMarker, ResultCache
-from graph.committee import CommitteeReader, DealCommittee
+from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
-from graph.org import DealRole, OrgProjection, OrgReader
+from graph.reading.committee import CommitteeReader, DealCommittee
+from graph.reading.org import DealRole, OrgProjection, OrgReader
 from schema.enums import Seniority
 from schema.errors import InvalidInput
 

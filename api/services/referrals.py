@@ -13,12 +13,12 @@ from starlette.concurrency import run_in_threadpool
 
 from algorithms.referral_paths import ReferralPath, referral_paths
 from algorithms.tie_evidence import DEFAULT_EVIDENCE, Evidence, EvidenceParameters, hop_strength
-from api.loaders import RequestLoaders
+from api.graphql.loaders import RequestLoaders
 from graph.driver import GraphClient
-from graph.referrals import ReferralReader
+from graph.reading.referrals import ReferralReader
 from schema.enums import IntroducerKind, Seniority, TieEvidenceKind
 from schema.errors import InvalidInput
-from schema.referrals import PairLinks, ReferralProjection
+from schema.reading.referrals import PairLinks, ReferralProjection
 from schema.titles import classify_title
 
 __all__ = [

@@ -16,12 +16,12 @@ from algorithms.relationship_strength import (
     tie_strength,
 )
 from algorithms.strength_breakdown import StrengthTerm, strength_breakdown
-from api.loaders import RequestLoaders
+from api.graphql.loaders import RequestLoaders
 from graph.driver import GraphClient
-from graph.ties import TieReader, TieWriter
+from graph.reading.ties import TieReader, TieWriter
 from schema.enums import ExplicitSignal
 from schema.errors import InvalidInput
-from schema.referrals import PersonTie, StatedLink
+from schema.reading.referrals import PersonTie, StatedLink
 
 __all__ = [
     "MAX_TIES",

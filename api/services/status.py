@@ -6,8 +6,8 @@ from importlib import metadata
 
 from graph.driver import GraphClient
 from graph.errors import GraphUnavailable
-from graph.readers import StatsReader
-from schema.stats import GraphStats, ServerInfo
+from graph.reading.stats import StatsReader
+from schema.reading.stats import GraphStats, ServerInfo
 
 __all__ = ["StatusService", "relgraph_version"]
 

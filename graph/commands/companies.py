@@ -12,8 +12,8 @@ from graph.commands.outcome import Upserted
 from graph.commands.patches import CompanyPatch
 from graph.driver import Record
 from graph.queries.commands import companies as queries
-from graph.reading.records import company_from
-from graph.rows import address_key, normalise_domain
+from graph.reading.crm.records import company_from
+from graph.writing.rows import address_key, normalise_domain
 from schema.enums import Label
 from schema.keys import company_name_key
 from schema.model import Company

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from graph.commands.outcome import new_provenance, run_command
 from graph.driver import GraphClient, Record
 from graph.queries.commands import contacts as queries
-from graph.reading.records import deal_from
+from graph.reading.crm.records import deal_from
 from schema.enums import DealContactRole
 from schema.model import Deal
 

@@ -10,7 +10,7 @@ from graph.commands.base import EntityCommands, Params
 from graph.commands.patches import DealPatch
 from graph.driver import Record
 from graph.queries.commands import deals as queries
-from graph.reading.records import deal_from
+from graph.reading.crm.records import deal_from
 from schema.enums import DealStage, Label
 from schema.model import Deal
 

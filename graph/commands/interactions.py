@@ -6,7 +6,7 @@ from graph.commands.base import EntityCommands, Params
 from graph.commands.patches import InteractionPatch
 from graph.driver import Record
 from graph.queries.commands import interactions as queries
-from graph.reading.records import interaction_from
+from graph.reading.crm.records import interaction_from
 from schema.enums import Label
 from schema.model import Interaction
 

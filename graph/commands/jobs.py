@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from graph.commands.outcome import new_provenance, run_command
 from graph.driver import GraphClient, Record
 from graph.queries.commands import jobs as queries
-from graph.reading.records import employment_from, person_from, reporting_line_from
-from graph.rows import relationship_uid
+from graph.reading.crm.records import employment_from, person_from, reporting_line_from
+from graph.writing.rows import relationship_uid
 from schema.enums import EmploymentRole, LineSource, Seniority
 from schema.model import Employment, Person, ReportingLine
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from schema.merges import FieldChange, FieldValue, MergeKind
+from schema.reading.merges import FieldChange, FieldValue, MergeKind
 
 __all__ = ["FIELDS", "changes", "resolve", "restoring"]
 

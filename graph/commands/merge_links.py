@@ -37,7 +37,7 @@ from typing import Any
 
 from schema.enums import RelType
 from schema.errors import InvalidInput
-from schema.merges import LinkDirection, MergeKind, RelationshipGroup
+from schema.reading.merges import LinkDirection, MergeKind, RelationshipGroup
 
 __all__ = [
     "ACTIONS",

@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.commands.merge_links import Link
 from schema.enums import RelType
-from schema.merges import LinkDirection, MergeKind, MergeWarning, MergeWarningCode
+from schema.reading.merges import LinkDirection, MergeKind, MergeWarning, MergeWarningCode
 
 __all__ = ["warnings"]
 

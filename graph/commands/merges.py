@@ -42,9 +42,9 @@ from graph.commands.outcome import run_command
 from graph.driver import GraphClient, Record
 from graph.queries.commands.merges import merge_apply, merge_plan
 from graph.queries.commands.unmerges import UNMERGE_APPLY, UNMERGE_PLAN
-from graph.reading.records import company_from, native, person_from
+from graph.reading.crm.records import company_from, native, person_from
 from schema.enums import RelType
-from schema.merges import (
+from schema.reading.merges import (
     FieldChange,
     LinkDirection,
     MergedEntity,

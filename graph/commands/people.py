@@ -7,7 +7,7 @@ from graph.commands.outcome import Upserted
 from graph.commands.patches import PersonPatch
 from graph.driver import Record
 from graph.queries.commands import people as queries
-from graph.reading.records import person_from
+from graph.reading.crm.records import person_from
 from schema.enums import Label
 from schema.keys import person_name_key
 from schema.model import Person

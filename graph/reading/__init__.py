@@ -1,1 +1,3 @@
-"""Reading the CRM entities: lookups by uid, batched relations, filtered and ordered pages."""
+"""Every reader of the graph: the CRM reads, the intelligence projections, API keys, the change
+marker and statistics.
+"""

@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from ingest.demo.dataset import DemoDataset
 from ingest.demo.generator import generate
-from ingest.demo.ground_truth import (
+from ingest.demo.scale import BENCHMARK, SMALL, Scale
+from ingest.demo.templates import GROUND_TRUTH_FILE, TEMPLATE_COLUMNS, write_templates
+from ingest.demo.timeline import ANCHOR
+from ingest.demo.truth.ground_truth import (
     DuplicatePair,
     GroundTruth,
     HiddenLink,
@@ -30,9 +33,6 @@ from ingest.demo.ground_truth import (
     read_ground_truth,
     write_ground_truth,
 )
-from ingest.demo.scale import BENCHMARK, SMALL, Scale
-from ingest.demo.templates import GROUND_TRUTH_FILE, TEMPLATE_COLUMNS, write_templates
-from ingest.demo.timeline import ANCHOR
 
 __all__ = [
     "ANCHOR",

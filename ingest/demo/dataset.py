@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.demo.ground_truth import GroundTruth
+from ingest.demo.truth.ground_truth import GroundTruth
 from schema.model import (
     AccountOwnership,
     Company,

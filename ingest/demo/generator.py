@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import random
 
+from ingest.demo.activity.interactions import Audience, DealThread, build_interactions
+from ingest.demo.activity.subjects import deal_subjects
 from ingest.demo.dataset import DemoDataset
-from ingest.demo.hidden_links import find_hidden_links
-from ingest.demo.interactions import Audience, DealThread, build_interactions
 from ingest.demo.records import (
     deal_contact_records,
     employment_records,
@@ -25,9 +25,9 @@ from ingest.demo.records import (
     subsidiary_records,
 )
 from ingest.demo.scale import SMALL, Scale
-from ingest.demo.subjects import deal_subjects
 from ingest.demo.timeline import Timeline
-from ingest.demo.truth import collect_ground_truth
+from ingest.demo.truth.collect import collect_ground_truth
+from ingest.demo.truth.hidden_links import find_hidden_links
 from ingest.demo.world import World, build_world
 from schema.model import Interaction
 

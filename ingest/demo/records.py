@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from ingest.demo.deals import DealPlan
+from ingest.demo.activity.deals import DealPlan
 from ingest.demo.ids import IdKind, demo_provenance
-from ingest.demo.profiles import Affiliation, CompanyProfile, PersonProfile
+from ingest.demo.organisations.profiles import Affiliation, CompanyProfile, PersonProfile
 from ingest.demo.timeline import Timeline
 from schema.model import (
     AccountOwnership,

@@ -30,7 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ingest.demo.dataset import DemoDataset
-from ingest.demo.ground_truth import write_ground_truth
+from ingest.demo.truth.ground_truth import write_ground_truth
 from schema.enums import EmploymentRole, ParticipantRole
 from schema.model import Interaction
 

@@ -10,16 +10,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ingest.demo.accounts import assign_accounts, owners_by_company
-from ingest.demo.careers import plan_careers
-from ingest.demo.companies import MIN_STAFF, build_companies
-from ingest.demo.deals import DealPlan, plan_deals
-from ingest.demo.duplicates import Duplicate, duplicate_companies, duplicate_people
-from ingest.demo.ids import ShuffledNumbers
-from ingest.demo.introductions import Introduction, plant_introductions
-from ingest.demo.people import staff_companies
-from ingest.demo.profiles import Affiliation, CompanyProfile, PersonProfile, Registries, rosters
-from ingest.demo.relationships import (
+from ingest.demo.activity.deals import DealPlan, plan_deals
+from ingest.demo.activity.introductions import Introduction, plant_introductions
+from ingest.demo.activity.relationships import (
     add_account_ties,
     add_career_ties,
     add_deal_ties,
@@ -28,10 +21,23 @@ from ingest.demo.relationships import (
     add_org_ties,
     cool_down,
 )
+from ingest.demo.activity.ties import TieBook
+from ingest.demo.ids import ShuffledNumbers
+from ingest.demo.organisations.accounts import assign_accounts, owners_by_company
+from ingest.demo.organisations.careers import plan_careers
+from ingest.demo.organisations.companies import MIN_STAFF, build_companies
+from ingest.demo.organisations.people import staff_companies
+from ingest.demo.organisations.profiles import (
+    Affiliation,
+    CompanyProfile,
+    PersonProfile,
+    Registries,
+    rosters,
+)
 from ingest.demo.scale import Scale
-from ingest.demo.shared_identifiers import plant_shared_identifiers
-from ingest.demo.ties import TieBook
 from ingest.demo.timeline import Timeline
+from ingest.demo.truth.duplicates import Duplicate, duplicate_companies, duplicate_people
+from ingest.demo.truth.shared_identifiers import plant_shared_identifiers
 
 __all__ = ["World", "build_world"]
 

@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from ingest.formats.calendar import read_icalendar
-from ingest.formats.crm_exports import read_hubspot, read_salesforce
-from ingest.formats.linkedin import read_linkedin
-from ingest.formats.mail import read_mail
-from ingest.formats.mapped import read_mapped
-from ingest.formats.native import native_files, read_native
+from ingest.formats.ical.reader import read_icalendar
+from ingest.formats.mail.reader import read_mail
 from ingest.formats.options import ReadOptions
+from ingest.formats.tables.crm_exports import read_hubspot, read_salesforce
+from ingest.formats.tables.linkedin import read_linkedin
+from ingest.formats.tables.mapped import read_mapped
+from ingest.formats.tables.native import native_files, read_native
 from ingest.formats.vcard import read_vcard
 from ingest.source_rows import SourceItem
 

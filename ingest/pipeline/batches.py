@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from graph.ingest_writer import ImportKind
+>>> from graph.writing.import_writer import ImportKind
 >>> from ingest.source_rows import Origin
 >>> from ingest.validation import Write
 >>> batch = Batch(ImportKind.PERSON)
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation import Write
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from graph.ingest_writer import ImportKind, ImportWriter, RowOutcome
+from graph.writing.import_writer import ImportKind, ImportWriter, RowOutcome
 from ingest.pipeline.batches import Batch, Pending
 from ingest.pipeline.lane import WriteLane
 from ingest.pipeline.report import ImportReport, RejectsFile

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.source_rows import SourceProblem
 
 __all__ = ["REJECT_COLUMNS", "ImportReport", "KindCounts", "RejectsFile"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.driver import GraphClient
-from graph.ingest_writer import ImportWriter
+from graph.writing.import_writer import ImportWriter
 from ingest.formats.options import ReadOptions
 from ingest.formats.registry import Format, expand_paths, read
 from ingest.pipeline.importer import Importer, Progress

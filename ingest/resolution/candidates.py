@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from graph.dedupe import (
+from graph.driver import GraphClient
+from graph.reading.dedupe import (
     DEFAULT_MAX_BLOCK,
     Block,
     CompanyIdentity,
@@ -20,7 +21,6 @@ from graph.dedupe import (
     SkippedBlock,
     StoreResult,
 )
-from graph.driver import GraphClient
 from ingest.resolution.similarity import (
     Candidate,
     CompanyFacts,
@@ -30,7 +30,7 @@ from ingest.resolution.similarity import (
     score_people,
 )
 from schema.errors import InvalidInput
-from schema.merges import MergeKind
+from schema.reading.merges import MergeKind
 
 __all__ = ["CandidateReport", "find_candidates"]
 

@@ -74,7 +74,7 @@ from schema.keys import (
     person_name_key,
     work_domain,
 )
-from schema.merges import MergeKind
+from schema.reading.merges import MergeKind
 
 __all__ = [
     "MIN_SCORE",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graph.ingest_writer import ImportKind
-from graph.rows import address_key
+from graph.writing.import_writer import ImportKind
+from graph.writing.rows import address_key
 from ingest.source_rows import Origin
 from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.refs import company_ref, provenance

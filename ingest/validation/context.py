@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin, SourceProblem
 
 __all__ = ["BuildContext", "Built", "Problems", "RowRejected", "Write"]
@@ -36,7 +36,7 @@ class BuildContext:
 
 @dataclass(slots=True)
 class Write:
-    """One row for :class:`graph.ingest_writer.ImportWriter`, with the keys that must not
+    """One row for :class:`graph.writing.import_writer.ImportWriter`, with the keys that must not
     appear twice in one batch (two creations of one key in a transaction would clash)."""
 
     kind: ImportKind

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.people import email_value

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.refs import deal_ref, person_ref, provenance

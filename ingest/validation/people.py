@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation.companies import employer_write, phone_value
 from ingest.validation.context import BuildContext, Built, Problems, Write

@@ -1,6 +1,6 @@
 """References from one row to another record, by source id or natural key.
 
-The maps built here are what :mod:`graph.queries.ingest_refs` resolves: ``ext`` is the uid
+The maps built here are what :mod:`graph.queries.ingest.refs` resolves: ``ext`` is the uid
 the source's own id gives (scoped by source), then emails for people and domains or
 normalised names for companies.
 

@@ -1,7 +1,7 @@
 """What GraphQL types may reach on the request context: the per-request DataLoaders, and
 the answers of nested intelligence fields and the communities of related accounts.
 
-Declared here as Protocols so that schema/ never imports api/; api/context.py provides them.
+Declared here as Protocols so that schema/ never imports api/; api/graphql/context.py provides them.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from strawberry.dataloader import DataLoader
 
-from schema.gql.customer_insights import InsightKey, Lifecycle, Rfm
-from schema.links import CommunityFacts
+from schema.gql.intelligence.customer_insights import InsightKey, Lifecycle, Rfm
 from schema.model import (
     Company,
     Deal,
@@ -22,10 +21,11 @@ from schema.model import (
     Person,
     ReportingLine,
 )
-from schema.referrals import PersonTie
+from schema.reading.links import CommunityFacts
+from schema.reading.referrals import PersonTie
 
 if TYPE_CHECKING:
-    from schema.gql.committee import BuyingCommittee
+    from schema.gql.intelligence.committee import BuyingCommittee
 
 __all__ = [
     "AccountLinks",

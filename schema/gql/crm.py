@@ -19,7 +19,6 @@ from schema import model
 from schema.enums import DealStage as DomainStage
 from schema.errors import InvalidInput
 from schema.gql.context import HasCommittees, HasCustomerInsights, HasLinks, HasLoaders, HasTies
-from schema.gql.customer_insights import InsightKey, Lifecycle, Rfm
 from schema.gql.enums import (
     DealContactRole,
     DealStage,
@@ -29,12 +28,13 @@ from schema.gql.enums import (
     ReportingLineKind,
     Seniority,
 )
+from schema.gql.intelligence.customer_insights import InsightKey, Lifecycle, Rfm
 from schema.gql.stages import DealStageChange
 
 if TYPE_CHECKING:
-    from schema.gql.committee import BuyingCommittee
-    from schema.gql.links import AccountCommunity
-    from schema.gql.relationships import Relationship
+    from schema.gql.intelligence.committee import BuyingCommittee
+    from schema.gql.intelligence.links import AccountCommunity
+    from schema.gql.intelligence.relationships import Relationship
 
 __all__ = [
     "Company",
@@ -277,8 +277,8 @@ class Company(relay.Node):
     @strawberry.field(description="Its community of related accounts (see hiddenLinks), if any.")
     async def community(
         self, info: strawberry.Info[HasLinks, None]
-    ) -> Annotated[AccountCommunity, strawberry.lazy("schema.gql.links")] | None:
-        from schema.gql.links import community_of  # the links types build on these
+    ) -> Annotated[AccountCommunity, strawberry.lazy("schema.gql.intelligence.links")] | None:
+        from schema.gql.intelligence.links import community_of  # the links types build on these
 
         return await community_of(info, self.uid)
 
@@ -404,8 +404,8 @@ class Person(relay.Node):
         first: int = 10,
         min_strength: float | None = None,
         colleagues_only: bool = False,
-    ) -> list[Annotated[Relationship, strawberry.lazy("schema.gql.relationships")]]:
-        from schema.gql.relationships import Relationship
+    ) -> list[Annotated[Relationship, strawberry.lazy("schema.gql.intelligence.relationships")]]:
+        from schema.gql.intelligence.relationships import Relationship
 
         ties = await info.context.relationships.ties_of(
             self.uid, first=first, min_strength=min_strength, colleagues_only=colleagues_only
@@ -490,7 +490,7 @@ class Deal(relay.Node):
     )
     async def buying_committee(
         self, info: strawberry.Info[HasCommittees, None]
-    ) -> Annotated[BuyingCommittee, strawberry.lazy("schema.gql.committee")] | None:
+    ) -> Annotated[BuyingCommittee, strawberry.lazy("schema.gql.intelligence.committee")] | None:
         return await info.context.committees.of_deal(self.uid)
 
 

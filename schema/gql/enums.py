@@ -20,7 +20,7 @@ from schema.enums import (
     Seniority,
 )
 from schema.listing import NullsPlacement, SortDirection
-from schema.merges import LinkDirection, MergeKind, MergeWarningCode
+from schema.reading.merges import LinkDirection, MergeKind, MergeWarningCode
 
 __all__ = [
     "DealContactRole",

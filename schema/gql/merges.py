@@ -11,10 +11,11 @@ from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.utils.str_converters import to_camel_case
 
-from schema import merges, model
+from schema import model
 from schema.enums import Seniority
 from schema.gql.crm import Company, Person
 from schema.gql.enums import LinkDirection, MergeKind, MergeWarningCode, RelType
+from schema.reading import merges
 
 __all__ = [
     "MergeFieldChange",

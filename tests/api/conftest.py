@@ -14,11 +14,11 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from api.app import create_app
 from api.config import ApiSettings
-from graph.api_keys import ApiKeyStore
+from api.http.app import create_app
 from graph.config import GraphSettings
 from graph.driver import GraphClient
+from graph.reading.api_keys import ApiKeyStore
 from schema.auth import Role
 
 GraphQLCall = Callable[..., dict[str, Any]]

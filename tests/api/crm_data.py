@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from graph.writers import GraphWriter
+from graph.writing.writers import GraphWriter
 from schema.enums import EmploymentRole, Seniority
 from schema.model import AccountOwnership, ReportingLine, Subsidiary
 from tests.graph.records import (

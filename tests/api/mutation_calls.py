@@ -10,8 +10,8 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
-from api.app import create_app
 from api.config import ApiSettings
+from api.http.app import create_app
 
 Gql = Callable[..., dict[str, Any]]
 

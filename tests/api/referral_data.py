@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from api.services.knows import derive_knows
 from graph.driver import GraphClient
-from graph.writers import GraphWriter
+from graph.writing.writers import GraphWriter
 from schema.enums import DealStage, Label, Seniority
 from schema.model import Deal, Interaction, make_uid
 from tests.api.crm_data import EVE, EVE_AT_ACME

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from graph.activity import KnowsWriter
-from graph.writers import GraphWriter
+from graph.reading.activity import KnowsWriter
+from graph.writing.writers import GraphWriter
 from schema.enums import EmploymentRole
 from schema.model import Subsidiary
 from tests.graph.records import company, employment, knows, person, provenance

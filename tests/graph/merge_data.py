@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from graph.driver import GraphClient
-from graph.writers import GraphWriter
+from graph.writing.writers import GraphWriter
 from schema.enums import DealContactRole, DealStage, Label, Seniority
 from schema.model import (
     AccountOwnership,

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from graph.activity import KnowsWriter
 from graph.driver import GraphClient
-from graph.writers import GraphWriter
+from graph.reading.activity import KnowsWriter
+from graph.writing.writers import GraphWriter
 from schema.enums import (
     DealContactRole,
     DealStage,

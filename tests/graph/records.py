@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from schema.activity import Knows
 from schema.enums import (
     DealContactRole,
     DealStage,
@@ -25,6 +24,7 @@ from schema.model import (
     Provenance,
     make_uid,
 )
+from schema.reading.activity import Knows
 
 
 def provenance(source_id: str, source: str = "test") -> Provenance:

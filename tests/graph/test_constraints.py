@@ -8,7 +8,7 @@ import pytest
 
 from graph.driver import GraphClient
 from graph.errors import DuplicateEntity
-from graph.writers import GraphWriter
+from graph.writing.writers import GraphWriter
 from tests.graph.records import ACME, ANN, ANN_AT_ACME, BOB, company, person
 
 pytestmark = pytest.mark.neo4j

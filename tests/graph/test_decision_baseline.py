@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.decision_baseline import Account, SeniorityBaseline
+from graph.benchmarks.decision_baseline import Account, SeniorityBaseline
 from graph.driver import GraphClient
 
 pytestmark = pytest.mark.neo4j

@@ -6,7 +6,7 @@ import pytest
 
 from graph.driver import GraphClient
 from graph.migrations import MIGRATIONS, migrate
-from graph.readers import StatsReader
+from graph.reading.stats import StatsReader
 
 pytestmark = pytest.mark.neo4j
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from graph.driver import GraphClient
-from graph.ingest_writer import ImportWriter
+from graph.writing.import_writer import ImportWriter
 from ingest.pipeline.importer import Importer
 from ingest.pipeline.report import ImportReport, RejectsFile
 from ingest.pipeline.spool import Spool

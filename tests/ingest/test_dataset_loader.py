@@ -7,11 +7,11 @@ import dataclasses
 import pytest
 
 from graph.driver import GraphClient
-from graph.readers import StatsReader
-from graph.writers import GraphWriter
+from graph.reading.stats import StatsReader
+from graph.writing.writers import GraphWriter
 from ingest.dataset_loader import load_records
 from ingest.demo import DemoDataset, Scale, generate
-from schema.stats import GraphStats
+from schema.reading.stats import GraphStats
 
 pytestmark = pytest.mark.neo4j
 
@@ -64,7 +64,7 @@ async def test_an_interrupted_load_is_completed_by_running_it_again(
 
 
 async def _wipe_and_load_part(client: GraphClient, dataset: DemoDataset) -> None:
-    from graph.maintenance import delete_all_data
+    from graph.writing.maintenance import delete_all_data
 
     await delete_all_data(client)
     half = len(dataset.interactions) // 2

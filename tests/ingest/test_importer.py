@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.driver import GraphClient
-from graph.ingest_writer import ImportKind
+from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem
 from tests.ingest.graph_content import graph_content, label_counts
 from tests.ingest.importing import import_items, row

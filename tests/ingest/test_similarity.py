@@ -19,7 +19,7 @@ from ingest.resolution.similarity import (
     score_companies,
     score_people,
 )
-from schema.merges import MergeKind
+from schema.reading.merges import MergeKind
 
 ACME = Employer("company:crm:1", "Acme")
 GLOBEX = Employer("company:crm:2", "Globex")

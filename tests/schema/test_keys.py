@@ -6,7 +6,7 @@ import doctest
 
 import pytest
 
-import graph.rows
+import graph.writing.rows
 from schema import keys
 from schema.keys import (
     FREE_MAIL_DOMAINS,
@@ -94,7 +94,7 @@ def test_an_invalid_domain_is_none(raw: str | None) -> None:
 
 
 def test_graph_rows_re_exports_the_one_domain_normaliser() -> None:
-    assert graph.rows.normalise_domain is normalise_domain
+    assert graph.writing.rows.normalise_domain is normalise_domain
 
 
 def test_the_domain_of_an_email_is_normalised_and_none_for_no_email() -> None:

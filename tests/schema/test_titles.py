@@ -7,8 +7,14 @@ import random
 
 import pytest
 
-from ingest.demo.titles import DEPARTMENTS, EXECUTIVE, Rung, affiliation_title, job_title
-from ingest.demo.titles import Department as DemoDepartment
+from ingest.demo.organisations.titles import (
+    DEPARTMENTS,
+    EXECUTIVE,
+    Rung,
+    affiliation_title,
+    job_title,
+)
+from ingest.demo.organisations.titles import Department as DemoDepartment
 from schema import titles
 from schema.enums import Department, EmploymentRole, Seniority
 from schema.titles import TitleClass, classify_title, normalise_department

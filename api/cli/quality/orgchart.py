@@ -19,7 +19,7 @@ from algorithms.evaluation import precision_recall, spearman
 from api.cli.quality.base import QualityFigure
 from api.services.org import DecisionMakersAnswer, OrgService
 from graph.driver import GraphClient
-from graph.org import OrgReader
+from graph.reading.org import OrgReader
 from ingest.demo import GroundTruth
 from schema.enums import LineSource
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from algorithms.evaluation import precision_recall
 from api.cli.quality.base import QualityFigure
-from api.loaders import build_loaders
+from api.graphql.loaders import build_loaders
 from api.services.referrals import ReferralAnswer, ReferralService
-from graph.activity import KnowsStrengthReader
 from graph.driver import GraphClient
+from graph.reading.activity import KnowsStrengthReader
 from ingest.demo import GroundTruth
 
 __all__ = ["K", "MAX_HOPS", "score_paths", "score_going_cold"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from algorithms.evaluation import spearman
 from api.cli.quality.base import QualityFigure
-from graph.activity import KnowsStrengthReader
 from graph.driver import GraphClient
+from graph.reading.activity import KnowsStrengthReader
 from ingest.demo import GroundTruth
 
 __all__ = ["score_strength"]

@@ -17,7 +17,7 @@ from api.services.knows import refresh_person_knows
 from graph.commands.merges import MergeCommands
 from graph.driver import GraphClient
 from schema.errors import InvalidInput
-from schema.merges import MergeDone, MergeKind, MergePreview, UnmergeDone
+from schema.reading.merges import MergeDone, MergeKind, MergePreview, UnmergeDone
 
 __all__ = ["MergeService"]
 

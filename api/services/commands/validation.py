@@ -20,7 +20,7 @@ import re
 from datetime import UTC, date, datetime
 
 from api.services.commands.currencies import ISO_4217
-from graph.rows import normalise_domain
+from graph.writing.rows import normalise_domain
 from schema.errors import InvalidInput
 
 __all__ = [

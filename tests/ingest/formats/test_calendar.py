@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.formats.calendar import read_icalendar
+from ingest.formats.ical.reader import read_icalendar
+from ingest.formats.ical.recurrence import MAX_OCCURRENCES
 from ingest.formats.options import ReadOptions
-from ingest.formats.recurrence import MAX_OCCURRENCES
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 
 OUTLOOK_EXPORT = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.formats.crm_exports import read_hubspot, read_salesforce
 from ingest.formats.options import ReadOptions
+from ingest.formats.tables.crm_exports import read_hubspot, read_salesforce
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.formats.export_values import (
+from ingest.formats.tables.export_values import (
     domain_of,
     email_in,
     export_date,

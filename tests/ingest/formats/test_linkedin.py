@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.formats.linkedin import read_linkedin
 from ingest.formats.options import ReadOptions
+from ingest.formats.tables.linkedin import read_linkedin
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 
 _PREAMBLE = (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.formats.mail import read_mail
+from ingest.formats.mail.reader import read_mail
 from ingest.formats.options import ReadOptions
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 

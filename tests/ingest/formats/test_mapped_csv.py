@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ingest.formats.errors import MappingError
-from ingest.formats.mapped import ColumnMapping, load_mapping, read_mapped
 from ingest.formats.options import ReadOptions
+from ingest.formats.tables.mapped import ColumnMapping, load_mapping, read_mapped
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 
 _INTERACTIONS = """

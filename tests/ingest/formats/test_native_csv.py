@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.formats.native import read_native
 from ingest.formats.options import ReadOptions
+from ingest.formats.tables.native import read_native
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.formats.native import native_files
+from ingest.formats.tables.native import native_files
 
 
 def _touch(folder: Path, *names: str) -> list[Path]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ingest.formats.errors import FormatError
-from ingest.formats.native import read_native
 from ingest.formats.options import ReadOptions
+from ingest.formats.tables.native import read_native
 from ingest.formats.text import SAMPLE_BYTES, detect_encoding, open_text
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 

@@ -1,0 +1,127 @@
+"""The ASGI application: ``create_app(settings)``; served by ``uvicorn api.http.app:app``.
+
+Composition, outermost first: request ids (every response carries ``X-Request-ID``), API-key
+authentication of ``/graphql``, the request body limit, then the routes. The driver opens in
+the lifespan and closes on shutdown; each app has its own metrics registry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import partial
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from strawberry.asgi import GraphQL
+
+from api.config import ApiSettings
+from api.graphql.context import Context, build_context
+from api.graphql.schema import build_schema
+from api.http.auth import AuthMiddleware, principal_of
+from api.http.limits import BodySizeLimit
+from api.http.logs import RequestIdMiddleware, current_request_id, stamp_request_ids
+from api.http.metrics import Metrics, instrument
+from api.services.result_cache import ResultCache
+from api.services.status import StatusService, relgraph_version
+from graph.driver import GraphClient
+from graph.reading.api_keys import ApiKeyStore
+
+__all__ = ["create_app"]
+
+
+class RelgraphGraphQL(GraphQL[Context, None]):
+    """The GraphQL endpoint; its context carries the caller and services around the driver."""
+
+    def __init__(self, *args: Any, settings: ApiSettings, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.settings = settings
+
+    async def get_context(self, request: Any, response: Any) -> Context:
+        client: GraphClient = request.app.state.graph
+        return build_context(
+            client,
+            principal=principal_of(request.scope),
+            request_id=current_request_id(),
+            max_page_size=self.settings.max_page_size,
+            results=request.app.state.results,
+            fx_rates=self.settings.fx_rates,
+        )
+
+
+async def healthz(request: Request) -> Response:
+    """Liveness: the process answers."""
+    return JSONResponse({"status": "ok", "version": relgraph_version()})
+
+
+async def readyz(request: Request) -> Response:
+    """Readiness: Neo4j answers too."""
+    reachable = await StatusService(request.app.state.graph).database_reachable()
+    body = {"status": "ready" if reachable else "unavailable", "database": reachable}
+    return JSONResponse(body, status_code=200 if reachable else 503)
+
+
+def create_app(settings: ApiSettings | None = None) -> Starlette:
+    """Build the app: routes, middleware, metrics, and a lifespan that owns the driver.
+
+    Parameters
+    ----------
+    settings : ApiSettings, optional
+        Default: read from the environment.
+
+    Returns
+    -------
+    Starlette
+        The ASGI app; nothing is connected until its lifespan starts.
+    """
+    settings = settings or ApiSettings.from_env()
+    metrics = Metrics()
+    # Masked errors are logged by strawberry: stamp those records with the request id.
+    stamp_request_ids(logging.getLogger("strawberry.execution"))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        client = GraphClient.from_settings(settings.graph, observer=metrics.observe_query)
+        app.state.graph = client
+        app.state.api_keys = ApiKeyStore(client)
+        app.state.results = ResultCache()
+        try:
+            yield
+        finally:
+            await client.close()
+
+    schema = instrument(build_schema(settings), metrics)
+    graphql = RelgraphGraphQL(
+        schema, graphql_ide="graphiql" if settings.graphiql else None, settings=settings
+    )
+    routes = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics.endpoint, methods=["GET"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+    ]
+    return Starlette(routes=routes, middleware=_middleware(settings, metrics), lifespan=lifespan)
+
+
+def _middleware(settings: ApiSettings, metrics: Metrics) -> list[Middleware]:
+    # Outermost first: every response gets its request id, 401s included; the key is checked
+    # before the body is read.
+    rejected = partial(metrics.count_error, "http")
+    return [
+        Middleware(RequestIdMiddleware),
+        Middleware(AuthMiddleware, rejected=rejected),
+        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, rejected=rejected),
+    ]
+
+
+def __getattr__(name: str) -> Starlette:
+    # ``uvicorn api.http.app:app`` builds the app when it asks for it; importing this module (the
+    # CLI, the tests) builds none.
+    if name == "app":
+        return create_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,3 @@
+"""The plain-Cypher sides of the benchmarks: hand-tuned baselines that the ``relgraph bench``
+commands measure our code against.
+"""

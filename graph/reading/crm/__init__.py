@@ -1,0 +1,3 @@
+"""The standard CRM reads: entities by id, filtered and ordered lists, their relations, search and
+pipeline.
+"""

@@ -1,0 +1,248 @@
+"""Bounded projections for hidden account links, in the form ``algorithms.hidden_links``
+reads (an ``nx.MultiGraph`` of companies, people and identifiers; see that module).
+
+:meth:`LinkProjection.company` loads one company's neighbourhood: its people who also hold a
+place elsewhere (with every tenure), its corporate family (4 steps up and down), the
+identifiers of the company and of its family with the other companies on them, companies
+with the same name key or a similar name (full-text), stored duplicate candidates, and the
+companies its people interact with, theirs, and how many each has. :meth:`everything`
+loads the company-level evidence of the whole graph: every company (no person), people
+aggregated per company pair in Cypher (a count and a sample), identifier groups, family
+edges, duplicate candidates and KNOWS ties aggregated per company pair. Every read has a
+cap and a timeout (:class:`ProjectionLimits`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from graph.driver import GraphClient, Record
+from graph.queries import links as q
+from graph.reading.crm.analytics import lucene_query
+from graph.reading.crm.records import native
+from schema.enums import EmploymentRole, Label, RelType
+from schema.keys import company_name_key, is_free_mail, legal_form
+from schema.model import Employment, Provenance
+
+__all__ = ["DEFAULT_LIMITS", "LinkProjection", "ProjectionLimits"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProjectionLimits:
+    """Caps and time budgets of the projections."""
+
+    max_people: int = 2000  # one company's people who also hold a place elsewhere
+    max_places: int = 25  # people at more companies than this connect none (global)
+    max_pair_people: int = 25  # people kept as evidence per company pair (global)
+    max_holders: int = 50  # companies read per shared identifier
+    max_family: int = 200  # companies read per corporate family
+    max_candidates: int = 50  # duplicate candidates per company and source
+    max_neighbours: int = 100  # interaction neighbours read per company, strongest first
+    max_expanded: int = 50  # neighbours of one company whose own neighbours are read
+    max_degree_reads: int = 50  # second-hop companies whose neighbour count is read
+    timeout: float = 20.0  # seconds per read of one company's projection
+    global_timeout: float = 120.0  # seconds per read of the whole graph's projection
+
+    def __post_init__(self) -> None:
+        if min(self.max_people, self.max_places, self.max_pair_people, self.max_holders) < 2:
+            raise ValueError("caps must be at least 2")
+        if self.timeout <= 0 or self.global_timeout <= 0:
+            raise ValueError("timeouts must be positive")
+
+
+DEFAULT_LIMITS = ProjectionLimits()
+_IDENTIFIED_BY = {
+    Label.DOMAIN: RelType.HAS_DOMAIN,
+    Label.ADDRESS: RelType.LOCATED_AT,
+    Label.PHONE: RelType.HAS_PHONE,
+}
+
+
+class _Builder:
+    """Adds rows to the projected graph in the algorithm's vocabulary."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiGraph()
+
+    def company(self, row: Mapping[str, Any]) -> str:
+        uid = str(row["uid"])
+        if "name" in row and (uid not in self.graph or "name" not in self.graph.nodes[uid]):
+            name = str(row.get("name") or "")
+            self.graph.add_node(
+                uid,
+                label=Label.COMPANY,
+                name=name,
+                name_key=row.get("name_key") or company_name_key(name),
+                legal_form=legal_form(name),
+                is_home=bool(row.get("is_home")),
+            )
+        elif uid not in self.graph:
+            self.graph.add_node(uid, label=Label.COMPANY)
+        return uid
+
+    def person(self, uid: str, name: str | None, places: Mapping[str, Iterable[Any]]) -> None:
+        self.graph.add_node(uid, label=Label.PERSON, name=name or uid)
+        for company, jobs in places.items():
+            tenures = tuple(_tenure(uid, company, job) for job in jobs)
+            self.graph.add_edge(uid, company, key=RelType.WORKS_AT, tenures=tenures)
+
+    def identifier(self, row: Record) -> None:
+        label = Label(str(row["label"]))
+        node = f"{label.value}:{row['key']}"
+        value = str(row["value"])
+        common = label is Label.DOMAIN and is_free_mail(value)
+        self.graph.add_node(
+            node, label=label, value=value, shared_by=int(row["shared_by"]), common=common
+        )
+        for holder in row["holders"]:
+            self.graph.add_edge(self.company(holder), node, key=_IDENTIFIED_BY[label])
+
+    def family(self, child: str, parent: str) -> None:
+        self.graph.add_edge(child, parent, key=RelType.SUBSIDIARY_OF, child=child)
+
+    def candidate(self, a: str, b: str, row: Record) -> None:
+        status = "dismissed" if row["dismissed"] else "open"
+        reasons = tuple(str(r) for r in row["reasons"] or ())
+        score = float(row["score"] or 0.0)
+        self.graph.add_edge(
+            a, b, key=RelType.POSSIBLE_DUPLICATE, score=score, status=status, reasons=reasons
+        )
+
+    def ties(self, a: str, b: str, count: int, strength: float) -> None:
+        self.graph.add_edge(a, b, key=RelType.KNOWS, ties=count, strength=strength)
+
+
+def _tenure(person: str, company: str, job: Mapping[str, Any]) -> Employment:
+    return Employment(
+        person_uid=person,
+        company_uid=company,
+        provenance=Provenance(
+            source=str(job.get("source") or "unknown"), source_id=str(job.get("source_id") or "")
+        ),
+        title=job.get("title"),
+        role=EmploymentRole(job.get("role") or EmploymentRole.EMPLOYEE),
+        start=native(job.get("start")),
+        end=native(job.get("end")),
+    )
+
+
+class LinkProjection:
+    """Reads the projections of :mod:`algorithms.hidden_links` from the graph."""
+
+    def __init__(self, client: GraphClient, *, limits: ProjectionLimits = DEFAULT_LIMITS):
+        self.client = client
+        self.limits = limits
+
+    async def _read(self, text: Any, params: Mapping[str, Any], *, wide: bool = False) -> Any:
+        timeout = self.limits.global_timeout if wide else self.limits.timeout
+        return await self.client.read(text, params, timeout=timeout)
+
+    async def company(self, uid: str, *, as_of: date) -> nx.MultiGraph | None:
+        """The bounded neighbourhood of one live company, or None when there is none."""
+        found = await self._read(q.COMPANY, {"uid": uid})
+        if not found:
+            return None
+        build = _Builder()
+        build.company(found[0])
+        await self._people_of(build, uid)
+        family = await self._family_of(build, uid)
+        await self._identifiers_of(build, [uid, *family])
+        await self._candidates_of(build, found[0])
+        if not found[0]["is_home"]:
+            await self._neighbourhood_of(build, uid, as_of)
+        return build.graph
+
+    async def _people_of(self, build: _Builder, uid: str) -> None:
+        rows = await self._read(q.PEOPLE_OF, {"uid": uid, "max_people": self.limits.max_people})
+        for row in rows:
+            places = {build.company(place): place["jobs"] for place in row["places"]}
+            build.person(str(row["uid"]), row["name"], places)
+
+    async def _family_of(self, build: _Builder, uid: str) -> list[str]:
+        rows = await self._read(q.FAMILY_OF, {"uid": uid, "max_family": self.limits.max_family})
+        members = [build.company(row) for row in rows]
+        for row in rows:
+            for parent in row["parents"]:
+                if parent in build.graph:
+                    build.family(str(row["uid"]), str(parent))
+        return [m for m in members if m != uid]
+
+    async def _identifiers_of(self, build: _Builder, uids: list[str]) -> None:
+        params = {"uids": uids, "max_holders": self.limits.max_holders}
+        for row in await self._read(q.IDENTIFIER_GROUPS_OF, params):
+            build.identifier(row)
+
+    async def _candidates_of(self, build: _Builder, company: Record) -> None:
+        uid, limit = str(company["uid"]), self.limits.max_candidates
+        rows = await self._read(q.DUPLICATE_CANDIDATES_OF, {"uid": uid, "max_candidates": limit})
+        for row in rows:
+            build.company(row)
+            if row["score"] or row["dismissed"]:
+                build.candidate(uid, str(row["uid"]), row)
+        query = lucene_query(str(company["name_key"] or company["name"] or ""))
+        if query:
+            params = {"uid": uid, "query": query, "scan": 4 * limit, "max_candidates": limit}
+            for row in await self._read(q.NAME_MATCHES, params):
+                build.company(row)
+
+    async def _neighbourhood_of(self, build: _Builder, uid: str, as_of: date) -> None:
+        limits = self.limits
+        around = await self._neighbours([uid], as_of, limits.max_neighbours)
+        if not around:
+            return
+        build.graph.nodes[uid]["neighbour_count"] = around[0]["degree"]
+        middles = [str(n["uid"]) for n in around[0]["neighbours"]]
+        for n in around[0]["neighbours"]:
+            build.company(n)
+            build.ties(uid, str(n["uid"]), int(n["ties"]), float(n["strength"]))
+        second = await self._neighbours(
+            middles[: limits.max_expanded], as_of, limits.max_neighbours
+        )
+        counts = Counter(
+            str(n["uid"]) for row in second for n in row["neighbours"] if n["uid"] != uid
+        )
+        chosen = {other for other, _ in counts.most_common(limits.max_degree_reads)}
+        degrees = await self._neighbours(sorted(chosen), as_of, 0)
+        for row in degrees:
+            build.company(row)
+        for row in [*second, *degrees]:
+            build.graph.nodes[str(row["uid"])]["neighbour_count"] = row["degree"]
+        for row in second:
+            for n in row["neighbours"]:
+                if n["uid"] in chosen:
+                    build.company(n)
+                    build.ties(str(row["uid"]), str(n["uid"]), int(n["ties"]), n["strength"])
+
+    async def _neighbours(self, uids: list[str], as_of: date, cap: int) -> list[Record]:
+        if not uids:
+            return []
+        params = {"uids": uids, "as_of": as_of, "max_neighbours": cap}
+        rows: list[Record] = await self._read(q.NEIGHBOURS_OF, params)
+        return rows
+
+    async def everything(self, *, as_of: date) -> nx.MultiGraph:
+        """The company-level evidence of the whole graph (see the module docstring)."""
+        limits, build = self.limits, _Builder()
+        for row in await self._read(q.ALL_COMPANIES, {}, wide=True):
+            build.company(row)
+        params = {"max_places": limits.max_places, "max_pair_people": limits.max_pair_people}
+        for row in await self._read(q.ALL_PEOPLE_PAIRS, params, wide=True):
+            for person in row["sample"]:
+                places = {str(row["a"]): person["at_a"], str(row["b"]): person["at_b"]}
+                build.person(str(person["uid"]), person["name"], places)
+        groups = {"max_holders": limits.max_holders}
+        for row in await self._read(q.ALL_IDENTIFIER_GROUPS, groups, wide=True):
+            build.identifier(row)
+        for row in await self._read(q.ALL_FAMILY_EDGES, {}, wide=True):
+            build.family(str(row["child"]), str(row["parent"]))
+        for row in await self._read(q.ALL_DUPLICATE_CANDIDATES, {}, wide=True):
+            build.candidate(str(row["a"]), str(row["b"]), row)
+        for row in await self._read(q.ALL_TIES, {"as_of": as_of}, wide=True):
+            build.ties(str(row["a"]), str(row["b"]), int(row["ties"]), float(row["strength"]))
+        return build.graph

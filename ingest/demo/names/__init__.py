@@ -1,0 +1,1 @@
+"""Names of the demo world: personal and company names, their pools and their spelling variants."""

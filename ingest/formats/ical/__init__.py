@@ -1,0 +1,1 @@
+"""iCalendar: events, their times and time zones, and recurrences."""

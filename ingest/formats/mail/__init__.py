@@ -1,0 +1,1 @@
+"""Mail archives: mbox files and .eml folders, their headers and messages."""

@@ -1,0 +1,3 @@
+"""Plain records of what the graph answers: shared activity, analytics, customers, hidden links,
+referrals, merges, statistics.
+"""

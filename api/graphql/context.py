@@ -1,14 +1,18 @@
-"""The per-request GraphQL context: loaders and services bound to the app's single driver."""
+"""The per-request GraphQL context: what resolvers reach (``Info[Context, None]``).
+
+It is built for each request by :func:`api.graphql.request_context.build_context`. The loader
+types are imported for type checking only, so topic modules that define loaders (customers,
+org) can import :data:`Info` from here without an import cycle.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from strawberry.types import Info as StrawberryInfo
 
-from api.graphql.customer_insights import CustomerInsightLoaders
-from api.graphql.loaders import RequestLoaders, build_loaders
-from api.graphql.org_results import CommitteeField
+from api.graphql.loaders import RequestLoaders
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService
@@ -17,14 +21,14 @@ from api.services.links import HiddenLinksService
 from api.services.org import OrgService
 from api.services.referrals import ReferralService
 from api.services.relationships import RelationshipService
-from api.services.result_cache import RequestMarker, ResultCache
 from api.services.status import StatusService
-from graph.driver import GraphClient
-from graph.reading.change_marker import ChangeMarkerReader
 from schema.auth import Principal
-from schema.money import DEFAULT_FX_RATES, FxRates
 
-__all__ = ["DEFAULT_MAX_PAGE_SIZE", "Context", "Info", "build_context"]
+if TYPE_CHECKING:
+    from api.graphql.customers import CustomerInsightLoaders
+    from api.graphql.org_results import CommitteeField
+
+__all__ = ["DEFAULT_MAX_PAGE_SIZE", "Context", "Info"]
 
 DEFAULT_MAX_PAGE_SIZE = 100
 
@@ -50,37 +54,3 @@ class Context:
 
 
 Info = StrawberryInfo[Context, None]
-
-
-def build_context(
-    client: GraphClient,
-    *,
-    principal: Principal | None = None,
-    request_id: str | None = None,
-    max_page_size: int = DEFAULT_MAX_PAGE_SIZE,
-    results: ResultCache | None = None,
-    fx_rates: FxRates = DEFAULT_FX_RATES,
-) -> Context:
-    """Build a request's context around the app's graph client (and the app's cache of
-    expensive results: without one, nothing outlives the request)."""
-    loaders = build_loaders(client)
-    results = results if results is not None else ResultCache()
-    marker = RequestMarker(ChangeMarkerReader(client).read)
-    org = OrgService(client, cache=results, marker=marker)
-    customers = CustomerService(client, fx=fx_rates)
-    return Context(
-        status=StatusService(client),
-        loaders=loaders,
-        crm=CrmService(client, loaders, max_page_size=max_page_size),
-        analytics=AnalyticsService(client),
-        commands=CommandServices.over(client),
-        relationships=RelationshipService(client, loaders),
-        referrals=ReferralService(client, loaders),
-        org=org,
-        committees=CommitteeField(org),
-        links=HiddenLinksService(client, cache=results, marker=marker),
-        customers=customers,
-        customer_insights=CustomerInsightLoaders(customers),
-        principal=principal,
-        request_id=request_id,
-    )

@@ -9,7 +9,7 @@ from api.config import ApiSettings
 from api.graphql.errors import TypedInputErrors, should_mask
 from api.graphql.mutation import Mutation
 from api.graphql.query import Query
-from api.http.limits import QueryCostLimiter
+from api.http.cost_limit import QueryCostLimiter
 
 __all__ = ["build_schema"]
 

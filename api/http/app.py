@@ -21,12 +21,13 @@ from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
 from api.config import ApiSettings
-from api.graphql.context import Context, build_context
+from api.graphql.context import Context
+from api.graphql.request_context import build_context
 from api.graphql.schema import build_schema
 from api.http.auth import AuthMiddleware, principal_of
-from api.http.limits import BodySizeLimit
-from api.http.logs import RequestIdMiddleware, current_request_id, stamp_request_ids
+from api.http.body_limit import BodySizeLimit
 from api.http.metrics import Metrics, instrument
+from api.http.request_ids import RequestIdMiddleware, current_request_id, stamp_request_ids
 from api.services.result_cache import ResultCache
 from api.services.status import StatusService, relgraph_version
 from graph.driver import GraphClient

@@ -20,7 +20,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.http.limits import error_body
+from api.http.body_limit import error_body
 from graph.errors import GraphUnavailable, QueryTimeout
 from graph.reading.api_keys import ApiKeyStore
 from schema.auth import Principal

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from api.config import ApiSettings
 from api.http.app import create_app
-from api.http.limits import query_cost
+from api.http.cost_limit import query_cost
 from graph.config import GraphSettings
 
 COUNTS = "{ counts { nodes { name count } relationships { name count } } }"  # costs 7

@@ -162,7 +162,8 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.middleware import Middleware
 from starlette.testclient import TestClient
-from api.http.logs import RequestIdMiddleware, logging_config
+from api.http.logs import logging_config
+from api.http.request_ids import RequestIdMiddleware
 
 logging.config.dictConfig(logging_config("info"))
 

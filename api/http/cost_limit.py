@@ -1,16 +1,14 @@
-"""Protection against abusive requests, on top of the depth and alias limits of the schema.
+"""The query cost limit: a schema extension that prices an operation before it runs.
 
-- :class:`QueryCostLimiter`: a schema extension that prices the operation about to run and
-  refuses it above ``max_cost`` with a ``QUERY_TOO_COSTLY`` error. Every selected field costs
-  1; a field with a ``first`` or ``last`` argument multiplies the cost of its sub-selection by
-  that number (variables and their defaults are resolved), so nested pages multiply.
-- :class:`BodySizeLimit`: an ASGI middleware that answers 413 to request bodies larger than
-  ``max_bytes``, before anything parses them.
+:class:`QueryCostLimiter` refuses an operation above ``max_cost`` with a ``QUERY_TOO_COSTLY``
+error. Every selected field costs 1; a field with a ``first`` or ``last`` argument multiplies the
+cost of its sub-selection by that number (variables and their defaults are resolved), so nested
+pages multiply. It works on top of the schema's depth and alias limits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,12 +25,9 @@ from graphql import (
     get_operation_ast,
     value_from_ast_untyped,
 )
-from starlette.datastructures import Headers
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
-__all__ = ["BodySizeLimit", "QueryCostLimiter", "error_body", "query_cost"]
+__all__ = ["QueryCostLimiter", "query_cost"]
 
 _PAGE_ARGUMENTS = ("first", "last")
 
@@ -41,15 +36,6 @@ _PAGE_ARGUMENTS = ("first", "last")
 class _Walk:
     fragments: Mapping[str, FragmentDefinitionNode]
     variables: Mapping[str, Any]
-
-
-def error_body(message: str, code: str) -> dict[str, Any]:
-    """A GraphQL-shaped error response body, for errors raised outside GraphQL execution.
-
-    >>> error_body("no", "FORBIDDEN")
-    {'errors': [{'message': 'no', 'extensions': {'code': 'FORBIDDEN'}}]}
-    """
-    return {"errors": [{"message": message, "extensions": {"code": code}}]}
 
 
 def query_cost(
@@ -151,64 +137,3 @@ class QueryCostLimiter(SchemaExtension):
             "pages (first/last) or fewer nested fields.",
             extensions={"code": "QUERY_TOO_COSTLY", "cost": cost, "maxCost": self.max_cost},
         )
-
-
-class BodySizeLimit:
-    """Answer 413 to HTTP requests whose body is larger than ``max_bytes``.
-
-    The declared ``Content-Length`` is checked first; the body is then read (up to the limit)
-    and replayed to the app, so a chunked body cannot slip past either.
-    """
-
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        max_bytes: int,
-        rejected: Callable[[str], None] | None = None,
-    ) -> None:
-        if max_bytes < 1:
-            raise ValueError("max_bytes must be positive")
-        self.app = app
-        self.max_bytes = max_bytes
-        self.rejected = rejected
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            await self._reject(scope, receive, send)
-            return
-        messages = await self._read_body(receive)
-        if messages is None:
-            await self._reject(scope, receive, send)
-            return
-
-        async def replay() -> Message:
-            return messages.pop(0) if messages else await receive()
-
-        await self.app(scope, replay, send)
-
-    async def _read_body(self, receive: Receive) -> list[Message] | None:
-        """The request's body messages, or None once they exceed the limit."""
-        messages: list[Message] = []
-        size, more = 0, True
-        while more:
-            message = await receive()
-            messages.append(message)
-            if message["type"] != "http.request":
-                break
-            size += len(message.get("body", b""))
-            if size > self.max_bytes:
-                return None
-            more = bool(message.get("more_body", False))
-        return messages
-
-    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.rejected is not None:
-            self.rejected("PAYLOAD_TOO_LARGE")
-        message = f"The request body is larger than the limit of {self.max_bytes} bytes."
-        response = JSONResponse(error_body(message, "PAYLOAD_TOO_LARGE"), status_code=413)
-        await response(scope, receive, send)

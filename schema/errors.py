@@ -1,19 +1,46 @@
-"""The root of Relgraph's exception hierarchy.
+"""The root of Relgraph's exception hierarchy: every exception class of ours derives from
+:class:`CrmGraphError` (``tests/schema/test_errors.py`` checks it).
 
 ::
 
-    CrmGraphError
-    ├── graph.errors.GraphError
-    │   ├── GraphUnavailable          the database cannot be reached
-    │   ├── DuplicateEntity           a write broke a uniqueness constraint
-    │   ├── QueryTimeout              a query ran past its time budget
-    │   └── LocalServerError          the managed local Neo4j server
-    │       ├── AlreadyRunning
-    │       ├── NotRunning
-    │       ├── ServerStartFailed
-    │       ├── JavaNotFound
-    │       └── DistributionError
-    └── (later: ingest and api errors)
+    CrmGraphError                     schema.errors
+    ├── InvalidInput                  schema.errors                 a request's input is invalid
+    ├── GraphError                    graph.errors
+    │   ├── GraphUnavailable          graph.errors                  the database is unreachable
+    │   ├── DuplicateEntity           graph.errors                  a unique key would repeat
+    │   ├── QueryTimeout              graph.errors                  a query ran out of time
+    │   ├── LocalServerError          graph.errors                  the managed local server
+    │   │   ├── AlreadyRunning        graph.errors
+    │   │   ├── NotRunning            graph.errors
+    │   │   ├── ServerStartFailed     graph.errors
+    │   │   ├── JavaNotFound          graph.errors
+    │   │   └── DistributionError     graph.errors
+    │   ├── ApiKeyNotFound            graph.reading.api_keys        no active key has this id
+    │   └── CommandRejected           graph.commands.errors         a command changed nothing
+    │       ├── EntityNotFound        graph.commands.errors
+    │       ├── KeyConflict           graph.commands.errors
+    │       ├── StateConflict         graph.commands.errors
+    │       │   └── ConcurrentChange  graph.commands.errors
+    │       └── VersionMismatch       graph.commands.errors
+    ├── FormatError                   ingest.formats.errors         a source cannot be read
+    │   └── MappingError              ingest.formats.errors         a mapping file is unusable
+    ├── EventTimeError *              ingest.formats.ical.times     an event's start is unreadable
+    ├── _NotAValue *                  ingest.formats.tables.native_jsonl     (private)
+    ├── Invalid *                     ingest.validation.values      a cell cannot be used
+    ├── RowRejected                   ingest.validation.context     a row cannot be imported
+    └── _Skipped                      ingest.pipeline.lane          (private) after a failed batch
+
+    * also a ``ValueError``, as before they joined the tree: ``except ValueError`` holds
+
+The API and the CLI define no exception of their own; they map these at their edge:
+``api.graphql.errors`` shows :class:`InvalidInput` to clients and masks the rest,
+``api.cli.console.fail_cleanly`` prints any :class:`CrmGraphError` without a traceback.
+
+Builtins are raised, not subclassed, for a caller's programming mistake: ``ValueError`` for
+an argument or setting out of range (constructors fail fast), ``RuntimeError`` for a broken
+invariant. ``algorithms/`` imports nothing of ours but :mod:`schema.enums`, so it raises
+builtins and networkx errors only, as each function's docstring says: ``ValueError``,
+``networkx.NodeNotFound`` and ``networkx.NetworkXNotImplemented``.
 """
 
 from __future__ import annotations

@@ -70,3 +70,63 @@ def test_nothing_imports_the_api_outside_the_api() -> None:
     for path in _modules():
         if path.relative_to(ROOT).parts[0] != "api":
             assert not any(t.split(".")[0] == "api" for t in _imports(path)), path
+
+
+def _package_modules(*parts: str) -> list[Path]:
+    return sorted((ROOT.joinpath(*parts)).rglob("*.py"))
+
+
+@pytest.mark.parametrize(
+    "path", _package_modules("ingest", "validation"), ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_ingest_validation_reads_its_contract_from_schema_not_from_graph(path: Path) -> None:
+    assert not any(t.split(".")[0] == "graph" for t in _imports(path)), path
+
+
+@pytest.mark.parametrize(
+    "path", _package_modules("api", "graphql"), ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_graphql_resolvers_never_touch_networkx(path: Path) -> None:
+    assert not any(t.split(".")[0] == "networkx" for t in _imports(path)), path
+
+
+def _annotations(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        ast.unparse(node.annotation)
+        for cls in ast.walk(tree)
+        if isinstance(cls, ast.ClassDef)
+        for node in cls.body
+        if isinstance(node, ast.AnnAssign)
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    _package_modules("api", "services") + _package_modules("schema") + _package_modules("graph"),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_records_between_layers_carry_no_networkx_graph(path: Path) -> None:
+    # Services hand typed records up; a networkx graph is built where an algorithm needs it.
+    graphs = [a for a in _annotations(path) if "nx." in a or "Graph[" in a or "DiGraph" in a]
+    assert not graphs, f"{path.relative_to(ROOT)} has record fields typed {graphs}"
+
+
+def test_no_folder_of_ours_crowds_more_than_sixteen_modules_at_its_root() -> None:
+    folders = {p.parent for p in _modules()} | {p.parent for p in (ROOT / "tests").rglob("*.py")}
+    crowded = {
+        str(f.relative_to(ROOT)): n
+        for f in folders
+        if (n := len([m for m in f.glob("*.py") if m.name != "__init__.py"])) > 16
+    }
+    assert not crowded, crowded
+
+
+def test_no_module_of_ours_runs_over_four_hundred_lines() -> None:
+    paths = _modules() + sorted((ROOT / "tests").rglob("*.py"))
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in paths
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert not long, long

@@ -41,7 +41,7 @@ from api.cli.bench_report import (
 from api.cli.console import errors, fail_cleanly, run
 from api.cli.db import ensure_database
 from api.cli.demo import ScaleName
-from api.cli.ingest_derive import derive_after_import
+from api.services.knows import refresh_knows_of
 from graph.benchmarks.ingest_baseline import (
     DEFERRED_PHASE,
     TEMPLATE_FILES,
@@ -60,6 +60,7 @@ from graph.writing.maintenance import delete_all_data
 from ingest.demo import BENCHMARK, SMALL, write_templates
 from ingest.demo import generate as generate_dataset
 from ingest.demo.ids import SOURCE
+from ingest.derivations import derive_after_import
 from ingest.formats.registry import Format
 from ingest.pipeline.report import ImportReport
 from ingest.pipeline.run import ImportPlan, run_import
@@ -159,7 +160,7 @@ async def _load(
 async def _derive(client: GraphClient, report: ImportReport) -> None:
     """Time what `relgraph ingest` derives after an import, on its own line."""
     started = time.perf_counter()
-    derived = await derive_after_import(client, report)
+    derived = await derive_after_import(client, report, refresh_knows=refresh_knows_of)
     report_console().print(
         f"  derivations after the import (not in the comparison): "
         f"{time.perf_counter() - started:.1f} s; {derived.describe()}"

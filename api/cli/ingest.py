@@ -15,10 +15,10 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from rich.table import Table
 
 from api.cli.console import console, errors, fail_cleanly, run
-from api.cli.ingest_derive import DerivationReport, derive_after_import
+from api.services.knows import refresh_knows_of
 from graph.config import GraphSettings
 from graph.driver import GraphClient
-from graph.writing.import_writer import ImportKind
+from ingest.derivations import DerivationReport, derive_after_import
 from ingest.formats.errors import FormatError
 from ingest.formats.options import ReadOptions
 from ingest.formats.registry import Format
@@ -27,6 +27,7 @@ from ingest.pipeline.importer import Progress as ImportProgress
 from ingest.pipeline.report import ImportReport
 from ingest.pipeline.run import ImportPlan, run_import
 from ingest.source_rows import Entity
+from schema.import_rows import ImportKind
 
 __all__ = ["ingest"]
 
@@ -121,7 +122,7 @@ async def _ingest(
             report = await run_import(client, plan, on_file=on_file, on_progress=on_progress)
         derived = None
         if client is not None and derive:
-            derived = await derive_after_import(client, report)
+            derived = await derive_after_import(client, report, refresh_knows=refresh_knows_of)
         return report, derived
     finally:
         if client is not None:

@@ -26,7 +26,7 @@ from schema.auth import Principal
 
 if TYPE_CHECKING:
     from api.graphql.customers import CustomerInsightLoaders
-    from api.graphql.org_results import CommitteeField
+    from api.graphql.org import CommitteeField
 
 __all__ = ["DEFAULT_MAX_PAGE_SIZE", "Context", "Info"]
 

@@ -1,20 +1,21 @@
-"""Root fields of the CRM: lookups by global id and Relay connections."""
+"""Root fields of the CRM: lookups by global id and Relay connections (service pages turned
+into GraphQL connections by :func:`to_connection`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import strawberry
 from strawberry import relay
 from strawberry.relay import GlobalIDValueError
 
-from api.graphql.connections import to_connection
 from api.graphql.context import Info
-from api.services.crm import Timeline
+from api.services.crm import Page, Timeline
 from api.services.pagination import PageRequest
 from schema.enums import InteractionKind
-from schema.gql.connection import Connection
+from schema.gql.connection import Connection, Edge, PageInfo
 from schema.gql.crm import Company, Deal, Interaction, Person
 from schema.gql.filters import (
     CompanyFilter,
@@ -25,7 +26,22 @@ from schema.gql.filters import (
     PersonOrder,
 )
 
-__all__ = ["CrmQuery"]
+__all__ = ["CrmQuery", "to_connection"]
+
+RecordT = TypeVar("RecordT")
+NodeT = TypeVar("NodeT")
+
+
+def to_connection(page: Page[RecordT], convert: Callable[[RecordT], NodeT]) -> Connection[NodeT]:
+    """A Relay connection of ``page``, each record converted by ``convert``."""
+    edges = [Edge(cursor=cursor, node=convert(record)) for cursor, record in page.items]
+    info = PageInfo(
+        has_next_page=page.has_next_page,
+        has_previous_page=page.has_previous_page,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, total_count=page.total)
 
 
 def _uid(id: relay.GlobalID | None, type_name: str) -> str | None:

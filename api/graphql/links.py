@@ -8,10 +8,10 @@ from strawberry import relay
 
 from api.graphql.context import Info
 from schema.gql.intelligence.links import (
-    HiddenLink,
     HiddenLinkKind,
     HiddenLinks,
     HiddenLinksResult,
+    HiddenLinkType,
     TopHiddenLinks,
 )
 from schema.gql.results import NotFound
@@ -60,5 +60,5 @@ class LinksQuery:
             first=first, min_confidence=min_confidence, kinds=kinds
         )
         return TopHiddenLinks(
-            links=[HiddenLink.from_model(link) for link in found.links], total_count=found.total
+            links=[HiddenLinkType.from_model(link) for link in found.links], total_count=found.total
         )

@@ -10,15 +10,15 @@ from strawberry import relay
 
 from algorithms.tie_evidence import Evidence
 from api.graphql.context import Info
-from api.services.referrals import NoReferralPath, ReferralAnswer, ReferralRoute, Unknown
+from api.services.referrals import ExplainedRoute, NoReferralPath, ReferralAnswer, Unknown
 from schema.enums import IntroducerKind, TieEvidenceKind
 from schema.errors import InvalidInput
 from schema.gql.intelligence.referrals import (
     NoPathFound,
     ReferralHop,
-    ReferralPath,
     ReferralPaths,
     ReferralPathsResult,
+    ReferralPathType,
     TieEvidence,
 )
 from schema.gql.results import NotFound
@@ -59,8 +59,8 @@ def _evidence(e: Evidence) -> TieEvidence:
     )
 
 
-def _path(route: ReferralRoute) -> ReferralPath:
-    return ReferralPath(
+def _path(route: ExplainedRoute) -> ReferralPathType:
+    return ReferralPathType(
         score=route.score,
         target_weight=route.target_weight,
         hops=[

@@ -5,7 +5,7 @@ from __future__ import annotations
 from api.graphql.context import DEFAULT_MAX_PAGE_SIZE, Context
 from api.graphql.customers import CustomerInsightLoaders
 from api.graphql.loaders import build_loaders
-from api.graphql.org_results import CommitteeField
+from api.graphql.org import CommitteeField
 from api.services.analytics import AnalyticsService
 from api.services.commands import CommandServices
 from api.services.crm import CrmService

@@ -2,9 +2,11 @@
 
 One company's links come from its bounded neighbourhood (:meth:`LinkProjection.company`);
 the strongest links across all accounts and the communities come from the company-level
-evidence of the whole graph (:meth:`LinkProjection.everything`). The algorithms run in a
-worker thread. Every answer is cached per app, keyed by the question, today's date and the
-graph change marker (:mod:`api.services.result_cache`), so it is computed again after any write.
+evidence of the whole graph (:meth:`LinkProjection.everything`). Both arrive as typed
+records (:class:`~schema.reading.link_projection.CompanyNetwork`); the graph the algorithm
+reads is built from them (:mod:`api.services.link_graph`) in the worker thread where it runs.
+Every answer is cached per app, keyed by the question, today's date and the graph change
+marker (:mod:`api.services.result_cache`), so it is computed again after any write.
 
 The global list keeps links of confidence :data:`GLOBAL_FLOOR` and more. Communities are
 Louvain (seeded) over the accounts linked at :data:`COMMUNITY_FLOOR` or more, each pair
@@ -15,29 +17,29 @@ linked to everyone it ever hired from).
 from __future__ import annotations
 
 import asyncio
-from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-import networkx as nx
-
 from algorithms.communities import Partition, louvain_partition
 from algorithms.hidden_links import DEFAULT_PARAMETERS, HiddenLink, LinkParameters, hidden_links
+from api.services.link_graph import community_graph, link_graph
 from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
 from graph.reading.link_projection import DEFAULT_LIMITS, LinkProjection, ProjectionLimits
-from schema.enums import HiddenLinkKind, Label
+from schema.enums import HiddenLinkKind
 from schema.errors import InvalidInput
+from schema.names import company_name_similarity
+from schema.reading.link_projection import CompanyNetwork
 
 __all__ = [
     "COMMUNITY_FLOOR",
     "GLOBAL_FLOOR",
     "MAX_FIRST",
-    "AccountCommunity",
     "CompanyLinks",
     "HiddenLinksService",
     "LinkList",
+    "LinkedCommunity",
 ]
 
 GLOBAL_FLOOR = 0.1
@@ -67,7 +69,7 @@ class LinkList:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class AccountCommunity:
+class LinkedCommunity:
     """A community: its members (most connected first), the strongest links inside it,
     and the modularity of the partition it belongs to."""
 
@@ -102,18 +104,6 @@ def _select(
     return [link for link in links if link.kind in wanted and link.confidence >= min_confidence]
 
 
-def _community_graph(everything: _Everything) -> nx.Graph:
-    misses: dict[tuple[str, str], float] = defaultdict(lambda: 1.0)
-    for link in everything.links:
-        pair = (link.company_a, link.company_b)
-        if link.confidence >= COMMUNITY_FLOOR and not everything.home.intersection(pair):
-            misses[pair] *= 1.0 - link.confidence
-    G = nx.Graph()
-    for (a, b), miss in sorted(misses.items()):
-        G.add_edge(a, b, weight=1.0 - miss)
-    return G
-
-
 class HiddenLinksService:
     """Hidden links of one company, the strongest across all, and communities."""
 
@@ -131,6 +121,19 @@ class HiddenLinksService:
         self._cache, self._marker, self._today = cache, marker, today
         self._parameters = parameters
 
+    def _links(
+        self, network: CompanyNetwork, *, source: str | None, as_of: date, min_confidence: float
+    ) -> list[HiddenLink]:
+        """The links of a projection (of ``source`` only, when given); runs in a thread."""
+        return hidden_links(
+            link_graph(network),
+            source=source,
+            as_of=as_of,
+            min_confidence=min_confidence,
+            name_score=company_name_similarity,
+            parameters=self._parameters,
+        )
+
     async def company_links(
         self,
         company_uid: str,
@@ -144,11 +147,11 @@ class HiddenLinksService:
         as_of = self._today()
 
         async def compute() -> tuple[HiddenLink, ...] | None:
-            G = await self._projection.company(company_uid, as_of=as_of)
-            if G is None:
+            network = await self._projection.company(company_uid, as_of=as_of)
+            if network is None:
                 return None
             found = await asyncio.to_thread(
-                hidden_links, G, source=company_uid, as_of=as_of, parameters=self._parameters
+                self._links, network, source=company_uid, as_of=as_of, min_confidence=0.0
             )
             return tuple(found)
 
@@ -178,7 +181,7 @@ class HiddenLinksService:
         list stops at :data:`GLOBAL_FLOOR`), best first."""
         return _select((await self._everything()).links, min_confidence, kinds)
 
-    async def community_of(self, company_uid: str) -> AccountCommunity | None:
+    async def community_of(self, company_uid: str) -> LinkedCommunity | None:
         """The community of an account; None for our own company and for accounts linked
         to no other at :data:`COMMUNITY_FLOOR` or more."""
         partition = await self._partition()
@@ -191,7 +194,7 @@ class HiddenLinksService:
             for link in (await self._everything()).links
             if link.company_a in members and link.company_b in members
         ]
-        return AccountCommunity(
+        return LinkedCommunity(
             id=community.id,
             size=community.size,
             member_uids=tuple(str(m) for m in community.members),
@@ -203,19 +206,11 @@ class HiddenLinksService:
         as_of = self._today()
 
         async def compute() -> _Everything:
-            G = await self._projection.everything(as_of=as_of)
+            network = await self._projection.everything(as_of=as_of)
             found = await asyncio.to_thread(
-                hidden_links,
-                G,
-                as_of=as_of,
-                min_confidence=GLOBAL_FLOOR,
-                parameters=self._parameters,
+                self._links, network, source=None, as_of=as_of, min_confidence=GLOBAL_FLOOR
             )
-            home = frozenset(
-                n
-                for n, d in G.nodes(data=True)
-                if d.get("label") == Label.COMPANY and d.get("is_home")
-            )
+            home = frozenset(c.uid for c in network.companies if c.is_home)
             return _Everything(links=tuple(found), home=home)
 
         marker = await self._marker.value()
@@ -225,7 +220,8 @@ class HiddenLinksService:
         as_of = self._today()
 
         async def compute() -> Partition:
-            G = _community_graph(await self._everything())
+            everything = await self._everything()
+            G = community_graph(everything.links, floor=COMMUNITY_FLOOR, left_out=everything.home)
             return await asyncio.to_thread(louvain_partition, G, seed=COMMUNITY_SEED)
 
         marker = await self._marker.value()

@@ -1,5 +1,6 @@
 """Org charts, decision-makers and buying committees: read a bounded projection of one
-account through graph/, run the algorithms in a threadpool, return plain results.
+account through graph/, build the algorithms' graph and run them in a threadpool, return
+plain results.
 
 A decision-maker ranking (seconds for a large account) is kept in the app's result cache
 (:mod:`api.services.result_cache`) under the account, the limit and the day, until anyone
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
 
@@ -20,12 +21,14 @@ from starlette.concurrency import run_in_threadpool
 from algorithms.buying_committee import BuyingCommittee, CommitteeCandidate, buying_committee
 from algorithms.decision_makers import DealInvolvement, DecisionMaker, rank_decision_makers
 from algorithms.org_chart import OrgChart, infer_org_chart
+from api.services.org_graph import colleague_graph, org_graph
 from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
-from graph.reading.committee import CommitteeReader, DealCommittee
-from graph.reading.org import DealRole, OrgProjection, OrgReader
+from graph.reading.committee import CommitteeReader
+from graph.reading.org import OrgReader
 from schema.enums import Seniority
 from schema.errors import InvalidInput
+from schema.reading.org import ColleaguePaths, DealCommittee, DealRole, OrgPerson, OrgProjection
 
 __all__ = [
     "CommitteeAnswer",
@@ -55,11 +58,16 @@ class OrgChartAnswer:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecisionMakersAnswer:
-    """The ranking of one account's people (``ranked``) and what it was drawn from."""
+    """The ranking of one account's people on ``as_of`` (``ranked``), the record of each
+    ranked person (``people``, by uid: all an answer reads of the projection, so a small
+    part of a large account's, as the ranking may stay in the result cache) and the chart
+    it was drawn from."""
 
-    projection: OrgProjection
+    company_uid: str
+    as_of: date
     chart: OrgChart
     ranked: tuple[DecisionMaker, ...]
+    people: Mapping[str, OrgPerson]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,21 +110,15 @@ class OrgService:
         None when the company does not exist."""
         if not 0.0 <= min_confidence <= 1.0:
             raise InvalidInput("minConfidence must be between 0 and 1", field="minConfidence")
-        projection = await self._org.project(
+        drawn = await self._draw(
             company_uid,
             as_of=as_of or today(),
             include_subsidiaries=include_subsidiaries,
-            window_days=self._window,
-        )
-        if projection is None:
-            return None
-        chart = await run_in_threadpool(
-            infer_org_chart,
-            projection.graph,
             min_confidence=min_confidence,
-            parents=projection.parents,
-            company_names=projection.company_names,
         )
+        if drawn is None:
+            return None
+        projection, _, chart = drawn
         return OrgChartAnswer(projection=projection, chart=chart)
 
     async def decision_makers(
@@ -133,24 +135,50 @@ class OrgService:
         key = ("decision-makers", company_uid, limit, day)
         return await self._cache.get_or_compute(key, await self._marker.value(), compute)
 
+    async def _draw(
+        self,
+        company_uid: str,
+        *,
+        as_of: date,
+        include_subsidiaries: bool = False,
+        min_confidence: float = 0.0,
+    ) -> tuple[OrgProjection, nx.DiGraph, OrgChart] | None:
+        """The projection, the graph built from it and the chart inferred on it."""
+        projection = await self._org.project(
+            company_uid,
+            as_of=as_of,
+            include_subsidiaries=include_subsidiaries,
+            window_days=self._window,
+        )
+        if projection is None:
+            return None
+        G, chart = await run_in_threadpool(_chart, projection, min_confidence=min_confidence)
+        return projection, G, chart
+
     async def _rank(
         self, company_uid: str, *, limit: int | None, day: date
     ) -> DecisionMakersAnswer | None:
-        answer = await self.org_chart(company_uid, as_of=day)
-        if answer is None:
+        drawn = await self._draw(company_uid, as_of=day)
+        if drawn is None:
             return None
-        projection = answer.projection
-        roles = await self._org.deal_roles(list(projection.graph), projection.companies)
+        projection, G, chart = drawn
+        people = projection.people_by_uid()
+        roles = await self._org.deal_roles(list(people), projection.companies)
         ranked = await run_in_threadpool(
             rank_decision_makers,
-            projection.graph,
-            chart=answer.chart,
+            G,
+            chart=chart,
             as_of=day,
             deal_roles=_involvements(roles),
             limit=limit,
         )
-        kept = replace(projection, graph=_people_only(projection.graph, ranked))
-        return DecisionMakersAnswer(projection=kept, chart=answer.chart, ranked=ranked)
+        return DecisionMakersAnswer(
+            company_uid=projection.company_uid,
+            as_of=projection.as_of,
+            chart=chart,
+            ranked=ranked,
+            people={d.person: people[d.person] for d in ranked},
+        )
 
     async def buying_committee(self, deal_uid: str) -> CommitteeAnswer | None:
         """The deal's buying-committee coverage today; None when the deal does not exist."""
@@ -162,15 +190,8 @@ class OrgService:
         targets = [p for p, _ in deal.members] + [
             c.person for c in candidates if c.person not in dict(deal.members)
         ][:_COMMITTEE_TARGETS]
-        ties = await self._committees.colleague_paths(list(dict.fromkeys(targets)))
-        coverage = await run_in_threadpool(
-            buying_committee,
-            ties,
-            members=deal.members,
-            candidates=candidates,
-            amount=deal.amount,
-            currency=deal.currency,
-        )
+        paths = await self._committees.colleague_paths(list(dict.fromkeys(targets)))
+        coverage = await run_in_threadpool(_coverage, paths, deal=deal, candidates=candidates)
         return CommitteeAnswer(deal=deal, account=account, coverage=coverage)
 
     def _ranking(self, company_uid: str) -> asyncio.Task[DecisionMakersAnswer | None]:
@@ -182,13 +203,29 @@ class OrgService:
         return self._rankings[company_uid]
 
 
-def _people_only(graph: nx.DiGraph, ranked: Sequence[DecisionMaker]) -> nx.DiGraph:
-    """The ranked people of ``graph`` with their attributes and none of its edges: all a
-    ranking's answer reads, and a small part of what a large account's projection holds
-    (the ranking may stay in the result cache)."""
-    kept = nx.DiGraph()
-    kept.add_nodes_from((d.person, graph.nodes[d.person]) for d in ranked)
-    return kept
+def _chart(projection: OrgProjection, *, min_confidence: float) -> tuple[nx.DiGraph, OrgChart]:
+    """The projection's graph and the org chart inferred on it (blocking)."""
+    G = org_graph(projection)
+    chart = infer_org_chart(
+        G,
+        min_confidence=min_confidence,
+        parents=projection.parents,
+        company_names=projection.company_names,
+    )
+    return G, chart
+
+
+def _coverage(
+    paths: ColleaguePaths, *, deal: DealCommittee, candidates: Sequence[CommitteeCandidate]
+) -> BuyingCommittee:
+    """The deal's coverage over our colleagues' paths to its people (blocking)."""
+    return buying_committee(
+        colleague_graph(paths),
+        members=deal.members,
+        candidates=candidates,
+        amount=deal.amount,
+        currency=deal.currency,
+    )
 
 
 def _involvements(roles: Sequence[DealRole]) -> Mapping[str, list[DealInvolvement]]:
@@ -203,13 +240,12 @@ def _involvements(roles: Sequence[DealRole]) -> Mapping[str, list[DealInvolvemen
 def _candidates(account: DecisionMakersAnswer) -> list[CommitteeCandidate]:
     """The account's people, best decision-maker score first (those at manager level or
     above ahead of the others, as committee roles want them)."""
-    nodes = account.projection.graph.nodes
     people = [
         CommitteeCandidate(
             person=d.person,
             score=d.score,
-            seniority=nodes[d.person].get("seniority") or Seniority.UNKNOWN,
-            department=nodes[d.person].get("department"),
+            seniority=account.people[d.person].seniority,
+            department=account.people[d.person].department,
         )
         for d in account.ranked
     ]

@@ -25,10 +25,10 @@ __all__ = [
     "MAX_HOPS",
     "MAX_K",
     "SENIORITY_WEIGHTS",
+    "ExplainedHop",
+    "ExplainedRoute",
     "NoReferralPath",
     "ReferralAnswer",
-    "ReferralHop",
-    "ReferralRoute",
     "ReferralService",
     "Unknown",
     "evidence_of",
@@ -52,8 +52,8 @@ person decides. Replace it with decision-maker scores through ``target_weights``
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ReferralHop:
-    """One hop: two people, its strength and all its evidence."""
+class ExplainedHop:
+    """One hop of a route: two people, its strength and all the evidence behind it."""
 
     from_uid: str
     to_uid: str
@@ -62,11 +62,12 @@ class ReferralHop:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ReferralRoute:
-    """One path, source first: hops, score, the target's weight."""
+class ExplainedRoute:
+    """One path the search found, source first, every hop with its evidence: hops, score,
+    the target's weight."""
 
     people: tuple[str, ...]
-    hops: tuple[ReferralHop, ...]
+    hops: tuple[ExplainedHop, ...]
     score: float
     target_weight: float
 
@@ -80,7 +81,7 @@ class ReferralRoute:
 class ReferralAnswer:
     """The paths, best first, and what was searched."""
 
-    paths: tuple[ReferralRoute, ...]
+    paths: tuple[ExplainedRoute, ...]
     nodes: int
     edges: int
     truncated: bool
@@ -310,10 +311,10 @@ def _bounded(weight: float) -> float:
     return min(max(weight, 0.01), 1.0)
 
 
-def _route(G: nx.Graph, path: ReferralPath) -> ReferralRoute:
+def _route(G: nx.Graph, path: ReferralPath) -> ExplainedRoute:
     people = tuple(str(n) for n in path.nodes)
     hops = tuple(
-        ReferralHop(
+        ExplainedHop(
             from_uid=a,
             to_uid=b,
             strength=strength,
@@ -321,6 +322,6 @@ def _route(G: nx.Graph, path: ReferralPath) -> ReferralRoute:
         )
         for a, b, strength in zip(people, people[1:], path.strengths, strict=False)
     )
-    return ReferralRoute(
+    return ExplainedRoute(
         people=people, hops=hops, score=path.score, target_weight=path.target_weight
     )

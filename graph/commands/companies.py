@@ -13,7 +13,8 @@ from graph.commands.patches import CompanyPatch
 from graph.driver import Record
 from graph.queries.commands import companies as queries
 from graph.reading.crm.records import company_from
-from graph.writing.rows import address_key, normalise_domain
+from graph.writing.rows import normalise_domain
+from schema.addresses import address_key
 from schema.enums import Label
 from schema.keys import company_name_key
 from schema.model import Company

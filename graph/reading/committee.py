@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-import networkx as nx
 
 from graph.driver import GraphClient
 from graph.queries import org
 from schema.enums import DealContactRole, DealStage
+from schema.reading.org import ColleaguePath, ColleaguePaths, DealCommittee
 
-__all__ = ["CommitteeReader", "DealCommittee"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DealCommittee:
-    """A deal, the company it is with, and its INVOLVED_IN roles."""
-
-    deal_uid: str
-    name: str
-    stage: DealStage
-    amount: float | None
-    currency: str | None = None
-    company_uid: str | None
-    members: tuple[tuple[str, DealContactRole], ...]
+__all__ = ["CommitteeReader"]
 
 
 class CommitteeReader:
@@ -55,27 +40,29 @@ class CommitteeReader:
             members=tuple(members),
         )
 
-    async def colleague_paths(self, targets: Sequence[str], *, per_target: int = 25) -> nx.Graph:
-        """KNOWS ties reaching each target from a colleague in one or two hops (the
-        ``per_target`` strongest paths each), as a graph with ``strength`` on edges and
-        ``colleague`` true on colleagues; every target is a node."""
-        G = nx.Graph()
-        G.add_nodes_from(targets, colleague=False)
+    async def colleague_paths(
+        self, targets: Sequence[str], *, per_target: int = 25
+    ) -> ColleaguePaths:
+        """KNOWS paths reaching each target from a colleague in one or two hops (the
+        ``per_target`` strongest paths each, strongest first)."""
         if not targets:
-            return G
+            return ColleaguePaths(targets=(), paths=())
         rows = await self.client.read(
             org.KNOWS_TO_COLLEAGUES,
             {"targets": list(targets), "per_target": per_target},
             timeout=self.timeout,
         )
-        for r in rows:
-            target = str(r["target"])
-            for tie in r["ties"]:
-                colleague, via = str(tie["colleague"]), tie["via"]
-                G.add_node(colleague, colleague=True)
-                if via is None:
-                    G.add_edge(colleague, target, strength=float(tie["s1"] or 0.0))
-                else:
-                    G.add_edge(colleague, str(via), strength=float(tie["s1"] or 0.0))
-                    G.add_edge(str(via), target, strength=float(tie["s2"] or 0.0))
-        return G
+        return ColleaguePaths(
+            targets=tuple(targets),
+            paths=tuple(
+                ColleaguePath(
+                    target=str(r["target"]),
+                    colleague=str(tie["colleague"]),
+                    via=str(tie["via"]) if tie["via"] is not None else None,
+                    strength=float(tie["s1"] or 0.0),
+                    via_strength=float(tie["s2"] or 0.0),
+                )
+                for r in rows
+                for tie in r["ties"]
+            ),
+        )

@@ -24,7 +24,8 @@ from graph.driver import GraphClient, Record
 from graph.queries import dedupe as queries
 from graph.reading.crm.records import native
 from schema.errors import InvalidInput
-from schema.keys import company_name_key, person_name_key, work_domain
+from schema.identifier_keys import work_domain
+from schema.keys import company_name_key, person_name_key
 from schema.reading.merges import MergeKind
 
 __all__ = [

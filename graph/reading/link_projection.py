@@ -1,5 +1,7 @@
-"""Bounded projections for hidden account links, in the form ``algorithms.hidden_links``
-reads (an ``nx.MultiGraph`` of companies, people and identifiers; see that module).
+"""Bounded projections for hidden account links, as typed records
+(:class:`schema.reading.link_projection.CompanyNetwork`: companies, the people who connect
+them with every tenure, identifiers, family edges, duplicate candidates and KNOWS ties; the
+service builds the graph ``algorithms.hidden_links`` reads from them).
 
 :meth:`LinkProjection.company` loads one company's neighbourhood: its people who also hold a
 place elsewhere (with every tenure), its corporate family (4 steps up and down), the
@@ -16,19 +18,28 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
-
-import networkx as nx
 
 from graph.driver import GraphClient, Record
 from graph.queries import links as q
 from graph.reading.crm.analytics import lucene_query
 from graph.reading.crm.records import native
-from schema.enums import EmploymentRole, Label, RelType
-from schema.keys import company_name_key, is_free_mail, legal_form
+from schema.enums import EmploymentRole, Label
+from schema.identifier_keys import is_free_mail
+from schema.keys import company_name_key, legal_form
 from schema.model import Employment, Provenance
+from schema.reading.link_projection import (
+    CompanyNetwork,
+    CompanyTies,
+    DuplicateCandidate,
+    IdentifierGroup,
+    PersonPlace,
+    ProjectedCompany,
+    ProjectedPerson,
+    SubsidiaryEdge,
+)
 
 __all__ = ["DEFAULT_LIMITS", "LinkProjection", "ProjectionLimits"]
 
@@ -57,65 +68,95 @@ class ProjectionLimits:
 
 
 DEFAULT_LIMITS = ProjectionLimits()
-_IDENTIFIED_BY = {
-    Label.DOMAIN: RelType.HAS_DOMAIN,
-    Label.ADDRESS: RelType.LOCATED_AT,
-    Label.PHONE: RelType.HAS_PHONE,
-}
 
 
-class _Builder:
-    """Adds rows to the projected graph in the algorithm's vocabulary."""
+class _Collector:
+    """Gathers rows as the projection's records, in the order read."""
 
     def __init__(self) -> None:
-        self.graph = nx.MultiGraph()
+        self.companies: dict[str, ProjectedCompany] = {}
+        self.people: dict[str, tuple[str | None, dict[str, tuple[Employment, ...]]]] = {}
+        self.identifiers: list[IdentifierGroup] = []
+        self.family: list[SubsidiaryEdge] = []
+        self.candidates: list[DuplicateCandidate] = []
+        self.ties: list[CompanyTies] = []
 
     def company(self, row: Mapping[str, Any]) -> str:
+        """Note a company; a row with its name names it, unless it is named already."""
         uid = str(row["uid"])
-        if "name" in row and (uid not in self.graph or "name" not in self.graph.nodes[uid]):
-            name = str(row.get("name") or "")
-            self.graph.add_node(
-                uid,
-                label=Label.COMPANY,
+        known = self.companies.get(uid)
+        if "name" in row and (known is None or known.name is None):
+            name, key = str(row.get("name") or ""), row.get("name_key")
+            self.companies[uid] = ProjectedCompany(
+                uid=uid,
                 name=name,
-                name_key=row.get("name_key") or company_name_key(name),
+                name_key=str(key) if key else company_name_key(name),
                 legal_form=legal_form(name),
                 is_home=bool(row.get("is_home")),
+                neighbour_count=known.neighbour_count if known is not None else None,
             )
-        elif uid not in self.graph:
-            self.graph.add_node(uid, label=Label.COMPANY)
+        elif known is None:
+            self.companies[uid] = ProjectedCompany(uid=uid)
         return uid
 
+    def neighbour_count(self, uid: str, degree: Any) -> None:
+        self.companies[uid] = replace(self.companies[uid], neighbour_count=int(degree))
+
     def person(self, uid: str, name: str | None, places: Mapping[str, Iterable[Any]]) -> None:
-        self.graph.add_node(uid, label=Label.PERSON, name=name or uid)
+        _, known = self.people.get(uid, (None, {}))
         for company, jobs in places.items():
-            tenures = tuple(_tenure(uid, company, job) for job in jobs)
-            self.graph.add_edge(uid, company, key=RelType.WORKS_AT, tenures=tenures)
+            known[company] = tuple(_tenure(uid, company, job) for job in jobs)
+        self.people[uid] = (name, known)
 
     def identifier(self, row: Record) -> None:
-        label = Label(str(row["label"]))
-        node = f"{label.value}:{row['key']}"
-        value = str(row["value"])
-        common = label is Label.DOMAIN and is_free_mail(value)
-        self.graph.add_node(
-            node, label=label, value=value, shared_by=int(row["shared_by"]), common=common
+        label, value = Label(str(row["label"])), str(row["value"])
+        holders = tuple(self.company(holder) for holder in row["holders"])
+        self.identifiers.append(
+            IdentifierGroup(
+                label=label,
+                key=str(row["key"]),
+                value=value,
+                shared_by=int(row["shared_by"]),
+                common=label is Label.DOMAIN and is_free_mail(value),
+                holder_uids=holders,
+            )
         )
-        for holder in row["holders"]:
-            self.graph.add_edge(self.company(holder), node, key=_IDENTIFIED_BY[label])
 
-    def family(self, child: str, parent: str) -> None:
-        self.graph.add_edge(child, parent, key=RelType.SUBSIDIARY_OF, child=child)
+    def subsidiary(self, child: str, parent: str) -> None:
+        self.family.append(SubsidiaryEdge(child_uid=child, parent_uid=parent))
 
     def candidate(self, a: str, b: str, row: Record) -> None:
-        status = "dismissed" if row["dismissed"] else "open"
         reasons = tuple(str(r) for r in row["reasons"] or ())
-        score = float(row["score"] or 0.0)
-        self.graph.add_edge(
-            a, b, key=RelType.POSSIBLE_DUPLICATE, score=score, status=status, reasons=reasons
+        self.candidates.append(
+            DuplicateCandidate(
+                a_uid=a,
+                b_uid=b,
+                score=float(row["score"] or 0.0),
+                dismissed=bool(row["dismissed"]),
+                reasons=reasons,
+            )
         )
 
-    def ties(self, a: str, b: str, count: int, strength: float) -> None:
-        self.graph.add_edge(a, b, key=RelType.KNOWS, ties=count, strength=strength)
+    def tie(self, a: str, b: str, count: int, strength: float) -> None:
+        self.ties.append(CompanyTies(a_uid=a, b_uid=b, ties=count, strength=strength))
+
+    def network(self) -> CompanyNetwork:
+        people = (
+            ProjectedPerson(
+                uid=uid,
+                name=name,
+                places=tuple(PersonPlace(company_uid=c, tenures=t) for c, t in places.items()),
+            )
+            for uid, (name, places) in self.people.items()
+        )
+        return CompanyNetwork(
+            companies=tuple(self.companies.values()),
+            people=tuple(people),
+            identifiers=tuple(self.identifiers),
+            family=tuple(self.family),
+            candidates=tuple(self.candidates),
+            ties=tuple(self.ties),
+        )
 
 
 def _tenure(person: str, company: str, job: Mapping[str, Any]) -> Employment:
@@ -133,7 +174,7 @@ def _tenure(person: str, company: str, job: Mapping[str, Any]) -> Employment:
 
 
 class LinkProjection:
-    """Reads the projections of :mod:`algorithms.hidden_links` from the graph."""
+    """Reads what :mod:`algorithms.hidden_links` needs from the graph, as typed records."""
 
     def __init__(self, client: GraphClient, *, limits: ProjectionLimits = DEFAULT_LIMITS):
         self.client = client
@@ -143,12 +184,12 @@ class LinkProjection:
         timeout = self.limits.global_timeout if wide else self.limits.timeout
         return await self.client.read(text, params, timeout=timeout)
 
-    async def company(self, uid: str, *, as_of: date) -> nx.MultiGraph | None:
+    async def company(self, uid: str, *, as_of: date) -> CompanyNetwork | None:
         """The bounded neighbourhood of one live company, or None when there is none."""
         found = await self._read(q.COMPANY, {"uid": uid})
         if not found:
             return None
-        build = _Builder()
+        build = _Collector()
         build.company(found[0])
         await self._people_of(build, uid)
         family = await self._family_of(build, uid)
@@ -156,29 +197,29 @@ class LinkProjection:
         await self._candidates_of(build, found[0])
         if not found[0]["is_home"]:
             await self._neighbourhood_of(build, uid, as_of)
-        return build.graph
+        return build.network()
 
-    async def _people_of(self, build: _Builder, uid: str) -> None:
+    async def _people_of(self, build: _Collector, uid: str) -> None:
         rows = await self._read(q.PEOPLE_OF, {"uid": uid, "max_people": self.limits.max_people})
         for row in rows:
             places = {build.company(place): place["jobs"] for place in row["places"]}
             build.person(str(row["uid"]), row["name"], places)
 
-    async def _family_of(self, build: _Builder, uid: str) -> list[str]:
+    async def _family_of(self, build: _Collector, uid: str) -> list[str]:
         rows = await self._read(q.FAMILY_OF, {"uid": uid, "max_family": self.limits.max_family})
         members = [build.company(row) for row in rows]
         for row in rows:
             for parent in row["parents"]:
-                if parent in build.graph:
-                    build.family(str(row["uid"]), str(parent))
+                if parent in build.companies:
+                    build.subsidiary(str(row["uid"]), str(parent))
         return [m for m in members if m != uid]
 
-    async def _identifiers_of(self, build: _Builder, uids: list[str]) -> None:
+    async def _identifiers_of(self, build: _Collector, uids: list[str]) -> None:
         params = {"uids": uids, "max_holders": self.limits.max_holders}
         for row in await self._read(q.IDENTIFIER_GROUPS_OF, params):
             build.identifier(row)
 
-    async def _candidates_of(self, build: _Builder, company: Record) -> None:
+    async def _candidates_of(self, build: _Collector, company: Record) -> None:
         uid, limit = str(company["uid"]), self.limits.max_candidates
         rows = await self._read(q.DUPLICATE_CANDIDATES_OF, {"uid": uid, "max_candidates": limit})
         for row in rows:
@@ -191,16 +232,16 @@ class LinkProjection:
             for row in await self._read(q.NAME_MATCHES, params):
                 build.company(row)
 
-    async def _neighbourhood_of(self, build: _Builder, uid: str, as_of: date) -> None:
+    async def _neighbourhood_of(self, build: _Collector, uid: str, as_of: date) -> None:
         limits = self.limits
         around = await self._neighbours([uid], as_of, limits.max_neighbours)
         if not around:
             return
-        build.graph.nodes[uid]["neighbour_count"] = around[0]["degree"]
+        build.neighbour_count(uid, around[0]["degree"])
         middles = [str(n["uid"]) for n in around[0]["neighbours"]]
         for n in around[0]["neighbours"]:
             build.company(n)
-            build.ties(uid, str(n["uid"]), int(n["ties"]), float(n["strength"]))
+            build.tie(uid, str(n["uid"]), int(n["ties"]), float(n["strength"]))
         second = await self._neighbours(
             middles[: limits.max_expanded], as_of, limits.max_neighbours
         )
@@ -212,12 +253,13 @@ class LinkProjection:
         for row in degrees:
             build.company(row)
         for row in [*second, *degrees]:
-            build.graph.nodes[str(row["uid"])]["neighbour_count"] = row["degree"]
+            build.neighbour_count(str(row["uid"]), row["degree"])
         for row in second:
             for n in row["neighbours"]:
                 if n["uid"] in chosen:
                     build.company(n)
-                    build.ties(str(row["uid"]), str(n["uid"]), int(n["ties"]), n["strength"])
+                    strength = float(n["strength"])
+                    build.tie(str(row["uid"]), str(n["uid"]), int(n["ties"]), strength)
 
     async def _neighbours(self, uids: list[str], as_of: date, cap: int) -> list[Record]:
         if not uids:
@@ -226,9 +268,9 @@ class LinkProjection:
         rows: list[Record] = await self._read(q.NEIGHBOURS_OF, params)
         return rows
 
-    async def everything(self, *, as_of: date) -> nx.MultiGraph:
+    async def everything(self, *, as_of: date) -> CompanyNetwork:
         """The company-level evidence of the whole graph (see the module docstring)."""
-        limits, build = self.limits, _Builder()
+        limits, build = self.limits, _Collector()
         for row in await self._read(q.ALL_COMPANIES, {}, wide=True):
             build.company(row)
         params = {"max_places": limits.max_places, "max_pair_people": limits.max_pair_people}
@@ -240,9 +282,9 @@ class LinkProjection:
         for row in await self._read(q.ALL_IDENTIFIER_GROUPS, groups, wide=True):
             build.identifier(row)
         for row in await self._read(q.ALL_FAMILY_EDGES, {}, wide=True):
-            build.family(str(row["child"]), str(row["parent"]))
+            build.subsidiary(str(row["child"]), str(row["parent"]))
         for row in await self._read(q.ALL_DUPLICATE_CANDIDATES, {}, wide=True):
             build.candidate(str(row["a"]), str(row["b"]), row)
         for row in await self._read(q.ALL_TIES, {"as_of": as_of}, wide=True):
-            build.ties(str(row["a"]), str(row["b"]), int(row["ties"]), float(row["strength"]))
-        return build.graph
+            build.tie(str(row["a"]), str(row["b"]), int(row["ties"]), float(row["strength"]))
+        return build.network()

@@ -2,91 +2,40 @@
 
 :meth:`OrgReader.project` loads one company (optionally with its subsidiaries down the
 SUBSIDIARY_OF tree, each with its parent company, so the chart can be one for the group)
-as of a date into an ``nx.DiGraph`` in the shape :mod:`algorithms.org_chart` reads: the
-employees as nodes (title, department and seniority of the job held that day, read from
-the title when the job does not say), explicit reports-to lines valid that day (across
-the family's companies too), interaction patterns in a window before the date, and KNOWS
-strengths. Board members, advisors and investors are kept aside. Every read has a cap and
-a timeout.
+as of a date into a :class:`~schema.reading.org.OrgProjection`: the employees (title,
+department and seniority of the job held that day, read from the title when the job does
+not say), explicit reports-to lines valid that day (across the family's companies too),
+interaction patterns in a window before the date, and KNOWS strengths. Board members,
+advisors and investors are kept aside. Every read has a cap and a timeout.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, LiteralString
-
-import networkx as nx
 
 from graph.driver import GraphClient, Record
 from graph.queries import org
 from graph.reading.crm.records import employment_from, native
 from schema.enums import DealContactRole, DealStage, EmploymentRole, ParticipantRole, Seniority
 from schema.model import Employment
+from schema.reading.org import (
+    DealRole,
+    FamilyCompany,
+    InteractionPattern,
+    KnowsTie,
+    OrgPerson,
+    OrgProjection,
+    ReportingLine,
+)
 from schema.titles import classify_title
 
-__all__ = ["DealRole", "FamilyCompany", "OrgProjection", "OrgReader"]
+__all__ = ["OrgReader"]
 
 _MAX_SUBSIDIARY_DEPTH = 4  # the literal bound of the query's variable-length pattern
 _SENDERS = frozenset({ParticipantRole.FROM.value, ParticipantRole.TO.value})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DealRole:
-    """A person's role in a deal with the account."""
-
-    person_uid: str
-    deal_uid: str
-    role: DealContactRole
-    stage: DealStage
-    close_date: date | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FamilyCompany:
-    """A company of a projected family: ``parent`` is the company it is a subsidiary of
-    (None for the account itself, whose own parent is not projected)."""
-
-    uid: str
-    name: str
-    parent: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class OrgProjection:
-    """One account (``family[0]``, then its subsidiaries, nearest first) on ``as_of``.
-
-    ``graph`` holds the employees (node attributes ``company``, ``name``, ``title``,
-    ``department_text``, ``department``, ``seniority``, ``colleague``) and edges with
-    ``reports_to`` (+ ``valid_from``, ``valid_to``), ``organised``, ``copied``,
-    ``interactions``, ``meetings`` and ``strength``; ``affiliates`` are the board
-    members, advisors and investors; ``truncated`` says the node cap cut people off.
-    """
-
-    company_uid: str
-    family: tuple[FamilyCompany, ...]
-    as_of: date
-    graph: nx.DiGraph
-    affiliates: tuple[Employment, ...]
-    truncated: bool
-
-    @property
-    def companies(self) -> tuple[str, ...]:
-        """The uids of the family, the account first."""
-        return tuple(c.uid for c in self.family)
-
-    @property
-    def parents(self) -> dict[str, str]:
-        """Each subsidiary's parent company, both in the family."""
-        uids = set(self.companies)
-        return {c.uid: c.parent for c in self.family if c.parent in uids}
-
-    @property
-    def company_names(self) -> dict[str, str]:
-        """The name of each company of the family."""
-        return {c.uid: c.name for c in self.family}
 
 
 class OrgReader:
@@ -164,20 +113,18 @@ class OrgReader:
             org.PEOPLE_AT,
             {"companies": [c.uid for c in family], "as_of": as_of, "limit": self.node_cap + 1},
         )
-        truncated = len(rows) > self.node_cap
-        G, affiliates = _people(rows[: self.node_cap])
-        uids = list(G.nodes)
-        if uids:
-            await self._add_lines(G, uids, as_of)
-            await self._add_interactions(G, uids, as_of, window_days)
-            await self._add_knows(G, uids)
+        people, affiliates = _people(rows[: self.node_cap])
+        uids = [p.uid for p in people]
         return OrgProjection(
             company_uid=family[0].uid,
             family=family,
             as_of=as_of,
-            graph=G,
-            affiliates=tuple(affiliates),
-            truncated=truncated,
+            people=people,
+            lines=await self._lines(uids, as_of) if uids else (),
+            interactions=await self._interactions(uids, as_of, window_days) if uids else (),
+            ties=await self._knows(uids) if uids else (),
+            affiliates=affiliates,
+            truncated=len(rows) > self.node_cap,
         )
 
     async def deal_roles(
@@ -201,22 +148,25 @@ class OrgReader:
     async def _read(self, text: LiteralString, parameters: dict[str, Any]) -> list[Record]:
         return await self.client.read(text, parameters, timeout=self.timeout)
 
-    async def _add_lines(self, G: nx.DiGraph, uids: list[str], as_of: date) -> None:
+    async def _lines(self, uids: list[str], as_of: date) -> tuple[ReportingLine, ...]:
+        """Explicit lines of the people whose manager is projected too."""
+        projected = set(uids)
         rows = await self._read(org.LINES_OF_PEOPLE, {"uids": uids, "as_of": as_of})
-        for r in rows:
-            person, manager = str(r["person"]), str(r["manager"])
-            if manager in G and (r["kind"] or "explicit") == "explicit":
-                G.add_edge(
-                    person,
-                    manager,
-                    reports_to=True,
-                    valid_from=native(r["valid_from"]),
-                    valid_to=native(r["valid_to"]),
-                )
+        return tuple(
+            ReportingLine(
+                person=str(r["person"]),
+                manager=str(r["manager"]),
+                valid_from=native(r["valid_from"]),
+                valid_to=native(r["valid_to"]),
+            )
+            for r in rows
+            if str(r["manager"]) in projected and (r["kind"] or "explicit") == "explicit"
+        )
 
-    async def _add_interactions(
-        self, G: nx.DiGraph, uids: list[str], as_of: date, window_days: int
-    ) -> None:
+    async def _interactions(
+        self, uids: list[str], as_of: date, window_days: int
+    ) -> tuple[InteractionPattern, ...]:
+        """One pattern per ordered pair, in the order the pairs first come."""
         until = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC)
         since = until - timedelta(days=window_days + 1)
         rows = await self._read(
@@ -232,19 +182,27 @@ class OrgReader:
                     counts[pair]["organised"] += n
             if r["role_b"] == ParticipantRole.CC and r["role_a"] in _SENDERS:
                 counts[pair]["copied"] += n
-        for (a, b), values in counts.items():
-            G.add_edge(a, b, **values)
+        return tuple(
+            InteractionPattern(
+                a=a,
+                b=b,
+                interactions=n["interactions"],
+                meetings=n["meetings"],
+                organised=n["organised"],
+                copied=n["copied"],
+            )
+            for (a, b), n in counts.items()
+        )
 
-    async def _add_knows(self, G: nx.DiGraph, uids: list[str]) -> None:
-        for r in await self._read(org.KNOWS_AMONG, {"uids": uids}):
-            strength = float(r["strength"] or 0.0)
-            G.add_edge(str(r["a"]), str(r["b"]), strength=strength)
-            G.add_edge(str(r["b"]), str(r["a"]), strength=strength)
+    async def _knows(self, uids: list[str]) -> tuple[KnowsTie, ...]:
+        return tuple(
+            KnowsTie(a=str(r["a"]), b=str(r["b"]), strength=float(r["strength"] or 0.0))
+            for r in await self._read(org.KNOWS_AMONG, {"uids": uids})
+        )
 
 
-def _people(rows: list[Record]) -> tuple[nx.DiGraph, list[Employment]]:
-    """Employees as nodes (one job each: the latest started), affiliates aside."""
-    G = nx.DiGraph()
+def _people(rows: list[Record]) -> tuple[tuple[OrgPerson, ...], tuple[Employment, ...]]:
+    """Employees by uid (one job each: the latest started), affiliates aside."""
     affiliates: list[Employment] = []
     jobs: dict[str, tuple[Record, Employment]] = {}
     for r in rows:
@@ -255,23 +213,23 @@ def _people(rows: list[Record]) -> tuple[nx.DiGraph, list[Employment]]:
         current = jobs.get(job.person_uid)
         if current is None or (job.start or date.min) > (current[1].start or date.min):
             jobs[job.person_uid] = (r, job)
-    for uid, (r, job) in sorted(jobs.items()):
-        G.add_node(uid, **_node(r, job))
-    return G, affiliates
+    people = tuple(_person(uid, r, job) for uid, (r, job) in sorted(jobs.items()))
+    return people, tuple(affiliates)
 
 
-def _node(r: Record, job: Employment) -> dict[str, Any]:
+def _person(uid: str, r: Record, job: Employment) -> OrgPerson:
     current = job.end is None
     title = job.title or (r["person_title"] if current else None)
     department = job.department or (r["person_department"] if current else None)
     read = classify_title(title, department)
     seniority = job.seniority if job.seniority is not Seniority.UNKNOWN else read.seniority
-    return {
-        "company": job.company_uid,
-        "name": r["name"] or "",
-        "title": title,
-        "department_text": department,
-        "department": read.department,
-        "seniority": seniority,
-        "colleague": bool(r["colleague"]),
-    }
+    return OrgPerson(
+        uid=uid,
+        company=job.company_uid,
+        name=r["name"] or "",
+        title=title,
+        department_text=department,
+        department=read.department,
+        seniority=seniority,
+        colleague=bool(r["colleague"]),
+    )

@@ -19,6 +19,7 @@ from graph.driver import GraphClient, Transaction
 from graph.queries.ingest import links as ingest_links
 from graph.queries.ingest.refs import batch_parameters
 from graph.writing.import_two_step import Outcome, Refs, check_keys, same_props
+from schema.import_rows import EmploymentRow
 
 __all__ = ["write_employments"]
 
@@ -36,7 +37,7 @@ class _Ends:
 
 
 async def write_employments(
-    client: GraphClient, rows: Sequence[dict[str, Any]], *, today: date
+    client: GraphClient, rows: Sequence[EmploymentRow], *, today: date
 ) -> list[Outcome]:
     """Resolve, decide and write a batch of employment rows in one transaction."""
     people, companies = Refs(), Refs()
@@ -59,7 +60,7 @@ async def write_employments(
 
 
 def _decide_all(
-    rows: Sequence[dict[str, Any]],
+    rows: Sequence[EmploymentRow],
     numbered: list[tuple[int, int]],
     state: Mapping[str, Any],
     plan: _Plan,
@@ -76,9 +77,8 @@ def _decide_all(
     for row, (person_number, company_number) in zip(rows, numbered, strict=True):
         p, c = person[person_number], company[company_number]
         if p is None or c is None:
-            labels = [
-                str(row[side]["label"]) for side, u in (("person", p), ("company", c)) if u is None
-            ]
+            ends_found = ((row["person"]["label"], p), (row["company"]["label"], c))
+            labels = [label for label, found in ends_found if found is None]
             outcomes.append(("missing", None, tuple(labels), None, ()))
             continue
         ends = _Ends(person=p[0], company=c[0], person_node=p[1], company_node=c[1])
@@ -99,7 +99,7 @@ class _Plan:
         return bool(self.deletes or self.ends or self.updates or self.creates)
 
     def write(
-        self, row: Mapping[str, Any], ends: _Ends, old: Mapping[str, Any] | None, touch: bool
+        self, row: EmploymentRow, ends: _Ends, old: Mapping[str, Any] | None, touch: bool
     ) -> None:
         """Write ``row`` in place of ``old`` (its stored job), or create it."""
         if old is not None and (old["person"], old["company"]) == (ends.person, ends.company):
@@ -140,7 +140,7 @@ class _Plan:
 
 
 def _decide(
-    row: Mapping[str, Any],
+    row: EmploymentRow,
     ends: _Ends,
     old: Mapping[str, Any] | None,
     current: list[Mapping[str, Any]],

@@ -20,6 +20,7 @@ from graph.driver import GraphClient, Transaction
 from graph.queries.ingest import two_step as q
 from graph.queries.ingest.refs import batch_parameters
 from graph.reading.crm.records import native
+from schema.import_rows import InteractionRow, PersonRow
 
 __all__ = [
     "Outcome",
@@ -90,7 +91,7 @@ def check_keys(keys: Iterable[str], allowed: frozenset[str], what: str) -> None:
         raise ValueError(f"the {what} create query does not write {sorted(extra)}")
 
 
-async def write_people(client: GraphClient, rows: Sequence[dict[str, Any]]) -> list[Outcome]:
+async def write_people(client: GraphClient, rows: Sequence[PersonRow]) -> list[Outcome]:
     """Resolve, decide and write a batch of people rows in one transaction."""
     batch = [
         {"ref": {k: r["ref"].get(k) for k in _RESOLVED}, "email": r["email"], "i": i}
@@ -122,7 +123,7 @@ async def write_people(client: GraphClient, rows: Sequence[dict[str, Any]]) -> l
     return await client.transaction(work)
 
 
-def _new_person(row: Mapping[str, Any]) -> dict[str, Any]:
+def _new_person(row: PersonRow) -> dict[str, Any]:
     """The create row of a person the graph does not hold: defaults, then provenance, then
     the row's values, then its email."""
     node = {**(row.get("defaults") or {}), **row["prov"], **row["props"]}
@@ -138,7 +139,7 @@ def _new_person(row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _person_change(row: Mapping[str, Any], state: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
+def _person_change(row: PersonRow, state: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
     """What to write for one person row the graph holds already, and its outcome."""
     email = row["email"]
     stored = state["props"]
@@ -155,7 +156,9 @@ def _person_change(row: Mapping[str, Any], state: Mapping[str, Any]) -> tuple[di
         "domains": row["domains"],
     }
     alternates = list(native(stored.get("alternate_emails")) or [])
-    alternates += [a for a in row["props"].get("alternate_emails", []) if a not in alternates]
+    given = row["props"].get("alternate_emails")  # a list of emails, when the row has any
+    if isinstance(given, list):
+        alternates += [a for a in given if a not in alternates]
     same_email = True
     if email and state["holder"] is None and email != stored.get("email"):
         if stored.get("email") is None:
@@ -173,7 +176,7 @@ def _person_change(row: Mapping[str, Any], state: Mapping[str, Any]) -> tuple[di
     return write, "unchanged" if unchanged else "updated"
 
 
-async def write_interactions(client: GraphClient, rows: Sequence[dict[str, Any]]) -> list[Outcome]:
+async def write_interactions(client: GraphClient, rows: Sequence[InteractionRow]) -> list[Outcome]:
     """Resolve the batch's distinct references and read the interactions it names in one
     read, then write only the rows that create or change something; one transaction."""
     people, deals = Refs(), Refs()
@@ -201,7 +204,7 @@ async def write_interactions(client: GraphClient, rows: Sequence[dict[str, Any]]
 
 
 def _interaction_changes(
-    rows: Sequence[dict[str, Any]],
+    rows: Sequence[InteractionRow],
     numbered: list[tuple[list[int], int | None]],
     state: Mapping[str, Any],
 ) -> tuple[list[Outcome], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -249,7 +252,7 @@ def _by_number(
 
 
 def _participants(
-    row: Mapping[str, Any], numbers: list[int], person: list[tuple[str, str] | None]
+    row: InteractionRow, numbers: list[int], person: list[tuple[str, str] | None]
 ) -> tuple[list[dict[str, Any]], tuple[str, ...], list[str]]:
     """The row's links (one per person and role), its people's uids, what is missing."""
     parts: list[dict[str, Any]] = []

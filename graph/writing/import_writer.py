@@ -1,23 +1,12 @@
 """Import writes: one ``UNWIND $batch.rows`` managed transaction per batch, one outcome per row.
 
-Rows are plain dicts built by the importer (``ingest/``). Common keys:
-
-``uid``
-    The key a created node or keyed relationship gets.
-``ref`` (nodes) and ``person`` / ``company`` / ``deal`` / ``owner`` / ``manager`` /
-``child`` / ``parent`` (references)
-    Maps with ``ext`` (the uid a source id gives), ``email``/``email_key`` (people),
-    ``domain``/``name_key`` (companies) and ``label`` (how the row named it, for reports).
-``props``
-    The values to set; only non-null ones (an empty cell never erases a value).
-``prov``
-    ``source``, ``source_id``, ``source_file``, ``source_line`` and ``source_record``.
-
-Entity-specific keys are documented with the queries in :mod:`graph.queries.ingest.nodes`,
-:mod:`graph.queries.ingest.links` and :mod:`graph.queries.ingest.two_step`. A batch either
-commits whole or not at all (managed transactions retry transient failures, running the
-batch's read and decisions again), so an interrupted import leaves every batch either
-written or absent, and re-running it completes the rest with the same keys.
+Rows are the dicts of :mod:`schema.import_rows` that the importer (``ingest/``) builds, one
+:class:`~schema.import_rows.ImportKind` per batch. Entity-specific keys are documented with
+the queries in :mod:`graph.queries.ingest.nodes`, :mod:`graph.queries.ingest.links` and
+:mod:`graph.queries.ingest.two_step`. A batch either commits whole or not at all (managed
+transactions retry transient failures, running the batch's read and decisions again), so an
+interrupted import leaves every batch either written or absent, and re-running it completes
+the rest with the same keys.
 """
 
 from __future__ import annotations
@@ -25,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, LiteralString
+from typing import LiteralString, cast
 
 from graph.driver import GraphClient, Record, Transaction
 from graph.errors import DuplicateEntity
@@ -37,23 +25,9 @@ from graph.queries.ingest import runs as ingest_runs
 from graph.queries.ingest.refs import batch_parameters
 from graph.writing import import_jobs as ingest_jobs
 from graph.writing import import_two_step as ingest_two_step
+from schema.import_rows import EmploymentRow, ImportKind, ImportRow, InteractionRow, PersonRow
 
-__all__ = ["ImportKind", "ImportWriter", "RowOutcome"]
-
-
-class ImportKind(StrEnum):
-    """What a row writes, in the order an import flushes them."""
-
-    COMPANY = "company"
-    PERSON = "person"
-    DEAL = "deal"
-    EMPLOYMENT = "employment"
-    CONNECTION = "connection"
-    DEAL_CONTACT = "deal_contact"
-    INTERACTION = "interaction"
-    SUBSIDIARY = "subsidiary"
-    REPORTING_LINE = "reporting_line"
-
+__all__ = ["ImportWriter", "RowOutcome"]
 
 _QUERIES: Mapping[ImportKind, LiteralString] = MappingProxyType(
     {
@@ -69,13 +43,6 @@ _QUERIES: Mapping[ImportKind, LiteralString] = MappingProxyType(
 
 _CLASH_RETRIES = 3
 """How many times a batch refused by a uniqueness constraint runs again before failing."""
-
-_TWO_STEP = MappingProxyType(
-    {
-        ImportKind.PERSON: ingest_two_step.write_people,
-        ImportKind.INTERACTION: ingest_two_step.write_interactions,
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +69,7 @@ class ImportWriter:
         self.client = client
         self.today = today or date.today()
 
-    async def write(self, kind: ImportKind, rows: Sequence[dict[str, Any]]) -> list[RowOutcome]:
+    async def write(self, kind: ImportKind, rows: Sequence[ImportRow]) -> list[RowOutcome]:
         """Write ``rows`` of ``kind`` in one transaction; outcomes come back in row order.
 
         A batch creates the keys its own read found absent. When another import creates one
@@ -117,16 +84,21 @@ class ImportWriter:
                 continue
         return await self._write_once(kind, rows)
 
-    async def _write_once(
-        self, kind: ImportKind, rows: Sequence[dict[str, Any]]
-    ) -> list[RowOutcome]:
+    async def _write_once(self, kind: ImportKind, rows: Sequence[ImportRow]) -> list[RowOutcome]:
         if not rows:
             return []
+        # A batch holds rows of its kind only (``ingest.validation.Write`` pairs them).
         if kind is ImportKind.EMPLOYMENT:
-            jobs = await ingest_jobs.write_employments(self.client, rows, today=self.today)
-            return [RowOutcome(*o) for o in jobs]
-        if kind in _TWO_STEP:
-            return [RowOutcome(*o) for o in await _TWO_STEP[kind](self.client, rows)]
+            jobs = cast(Sequence[EmploymentRow], rows)
+            done = await ingest_jobs.write_employments(self.client, jobs, today=self.today)
+            return [RowOutcome(*o) for o in done]
+        if kind is ImportKind.PERSON:
+            people = cast(Sequence[PersonRow], rows)
+            return [RowOutcome(*o) for o in await ingest_two_step.write_people(self.client, people)]
+        if kind is ImportKind.INTERACTION:
+            interactions = cast(Sequence[InteractionRow], rows)
+            done = await ingest_two_step.write_interactions(self.client, interactions)
+            return [RowOutcome(*o) for o in done]
         batch = [{"defaults": {}, **row, "i": i, "today": self.today} for i, row in enumerate(rows)]
         query = _QUERIES[kind]
 

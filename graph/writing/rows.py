@@ -1,25 +1,25 @@
 """Pure helpers that turn model records into the parameter rows of the UNWIND writes.
 
-Domains, phones and names are keyed with :mod:`schema.keys` (``normalise_domain`` is
-re-exported here for the callers that know it from this module): companies and people get
+Domains and phones are keyed with :mod:`schema.identifier_keys`, names with
+:mod:`schema.keys` (``normalise_domain`` is re-exported here for the callers that know it
+from this module): companies and people get
 ``name_key``; a phone number is written in E.164 and a domain normalised when they parse,
 and as given otherwise (without a Domain node for a domain that is not one), so nothing is
 lost.
 
 >>> normalise_domain(" WWW.Example.COM. ")
 'example.com'
->>> address_key("12  Main St.,  Springfield")
-'12 main st springfield'
 >>> phone_key(" +1 (415) 555-0100 "), phone_key("ext. 12"), phone_key("  ")
 ('+14155550100', 'ext. 12', None)
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from schema.keys import company_name_key, normalise_domain, normalise_phone, person_name_key
+from schema.addresses import address_key
+from schema.identifier_keys import normalise_domain, normalise_phone
+from schema.keys import company_name_key, person_name_key
 from schema.model import (
     AccountOwnership,
     Company,
@@ -35,7 +35,6 @@ from schema.model import (
 
 __all__ = [
     "Row",
-    "address_key",
     "company_row",
     "deal_contact_row",
     "deal_row",
@@ -51,7 +50,6 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
-_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
 def phone_key(phone: str | None) -> str | None:
@@ -59,13 +57,6 @@ def phone_key(phone: str | None) -> str | None:
     if phone is None or not phone.strip():
         return None
     return normalise_phone(phone) or phone.strip()
-
-
-def address_key(address: str | None) -> str | None:
-    """The key that makes two spellings of one postal address the same Address node."""
-    if address is None or not address.strip():
-        return None
-    return " ".join(_NOT_WORD.sub(" ", address.casefold()).split())
 
 
 def relationship_uid(kind: str, provenance: Provenance) -> str:

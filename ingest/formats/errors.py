@@ -4,8 +4,9 @@ A bad row is never an exception: readers yield a
 :class:`~ingest.source_rows.SourceProblem` for it and go on. These exceptions are for
 mistakes the user must fix before anything can be read::
 
-    FormatError           a source cannot be read as asked (an unknown encoding, ...)
-    └── MappingError      a mapping file is unusable (unknown entity or field, missing column)
+    schema.errors.CrmGraphError
+    └── FormatError           a source cannot be read as asked (an unknown encoding, ...)
+        └── MappingError      a mapping file is unusable (unknown entity or field, missing column)
 
 Examples
 --------
@@ -15,10 +16,12 @@ True
 
 from __future__ import annotations
 
+from schema.errors import CrmGraphError
+
 __all__ = ["FormatError", "MappingError"]
 
 
-class FormatError(Exception):
+class FormatError(CrmGraphError):
     """A source cannot be read as asked; the message says what to change."""
 
 

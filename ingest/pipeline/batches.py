@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from graph.writing.import_writer import ImportKind
+>>> from schema.import_rows import ImportKind
 >>> from ingest.source_rows import Origin
 >>> from ingest.validation import Write
 >>> batch = Batch(ImportKind.PERSON)
@@ -14,11 +14,11 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
-from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation import Write
+from schema.import_rows import ImportKind, PersonRef, ReportingLineRow
 
 __all__ = ["Batch", "Pending"]
 
@@ -31,10 +31,16 @@ class Pending:
     origin: Origin
 
 
-def _person_key(ref: dict[str, Any] | None) -> str | None:
+def _person_key(ref: PersonRef | None) -> str | None:
     if not ref:
         return None
     return ref.get("ext") or ref.get("email_key")
+
+
+def _line_ends(write: Write) -> tuple[str | None, str | None]:
+    """The keys of a reporting line's person and manager."""
+    line = cast(ReportingLineRow, write.row)
+    return _person_key(line.get("person")), _person_key(line.get("manager"))
 
 
 class Batch:
@@ -59,8 +65,7 @@ class Batch:
         if not self._keys.isdisjoint(write.batch_keys):
             return True
         if self.kind is ImportKind.REPORTING_LINE:
-            person = _person_key(write.row.get("person"))
-            manager = _person_key(write.row.get("manager"))
+            person, manager = _line_ends(write)
             seen: set[str] = set()
             while manager is not None and manager not in seen:
                 if manager == person:
@@ -74,8 +79,7 @@ class Batch:
         self._items.append(item)
         self._keys.update(item.write.batch_keys)
         if self.kind is ImportKind.REPORTING_LINE:
-            person = _person_key(item.write.row.get("person"))
-            manager = _person_key(item.write.row.get("manager"))
+            person, manager = _line_ends(item.write)
             if person is not None and manager is not None:
                 self._managers[person] = manager
 

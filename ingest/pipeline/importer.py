@@ -20,15 +20,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
-from graph.writing.import_writer import ImportKind, ImportWriter, RowOutcome
+from graph.writing.import_writer import ImportWriter, RowOutcome
 from ingest.pipeline.batches import Batch, Pending
 from ingest.pipeline.lane import WriteLane
 from ingest.pipeline.report import ImportReport, RejectsFile
 from ingest.pipeline.spool import Spool
 from ingest.source_rows import Entity, Origin, SourceItem, SourceProblem, SourceRow
 from ingest.validation import BuildContext, RowRejected, Write, build_row
+from schema.import_rows import ImportKind, ImportRow, PersonRow
 
 __all__ = ["Importer", "Progress"]
 
@@ -98,7 +99,7 @@ class Importer:
         self._recent_emails: OrderedDict[str, None] = OrderedDict()
         self._writes_done = 0
         self._items = 0
-        self._lane: WriteLane[ImportKind, RowOutcome] | None = None
+        self._lane: WriteLane[ImportKind, ImportRow, RowOutcome] | None = None
         if writer is not None:
             self._lane = WriteLane(writer.write, self._settle, window=2)
 
@@ -186,11 +187,12 @@ class Importer:
 
     def _known_in_passing(self, write: Write) -> bool:
         """A person known only by an email, already written in this import: skip."""
-        if write.kind is not ImportKind.PERSON or write.row["props"]:
+        if write.kind is not ImportKind.PERSON:
             return False
-        if write.row["ref"]["ext"] is not None or not write.row["email"]:
+        row = cast(PersonRow, write.row)
+        if row["props"] or row["ref"]["ext"] is not None or not row["email"]:
             return False
-        email = str(write.row["email"])
+        email = str(row["email"])
         if email in self._recent_emails:
             self._recent_emails.move_to_end(email)
             return True

@@ -38,16 +38,19 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from schema.errors import CrmGraphError
+
 __all__ = ["WriteLane"]
 
 K = TypeVar("K")
+T = TypeVar("T")
 R = TypeVar("R")
 
-Write = Callable[[K, list[dict[str, Any]]], Awaitable[Sequence[R]]]
+Write = Callable[[K, list[T]], Awaitable[Sequence[R]]]
 Settle = Callable[[K, Sequence[Any], Sequence[R]], None]
 
 
-class WriteLane(Generic[K, R]):
+class WriteLane(Generic[K, T, R]):
     """Writes submitted batches in order in the background, ``window`` at most in flight.
 
     Parameters
@@ -61,7 +64,7 @@ class WriteLane(Generic[K, R]):
         How many batches may be written or wait to be written at once.
     """
 
-    def __init__(self, write: Write[K, R], settle: Settle[K, R], *, window: int = 2) -> None:
+    def __init__(self, write: Write[K, T, R], settle: Settle[K, R], *, window: int = 2) -> None:
         if window < 1:
             raise ValueError("window must be at least 1")
         self._write = write
@@ -72,7 +75,7 @@ class WriteLane(Generic[K, R]):
     def __len__(self) -> int:
         return len(self._flight)
 
-    async def submit(self, kind: K, rows: list[dict[str, Any]], items: Sequence[Any]) -> None:
+    async def submit(self, kind: K, rows: list[T], items: Sequence[Any]) -> None:
         """Start writing ``rows`` after every batch submitted before; ``items`` go to
         ``settle`` with the outcomes."""
         previous = self._flight[-1][2] if self._flight else None
@@ -95,7 +98,7 @@ class WriteLane(Generic[K, R]):
         await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _after(
-        self, previous: asyncio.Task[Sequence[R]] | None, kind: K, rows: list[dict[str, Any]]
+        self, previous: asyncio.Task[Sequence[R]] | None, kind: K, rows: list[T]
     ) -> Sequence[R]:
         if previous is not None:
             await asyncio.wait([previous])
@@ -114,5 +117,5 @@ class WriteLane(Generic[K, R]):
         self._settle(kind, items, outcomes)
 
 
-class _Skipped(Exception):
+class _Skipped(CrmGraphError):
     """A batch not written because one before it failed (that failure is what is raised)."""

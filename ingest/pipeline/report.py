@@ -13,8 +13,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from graph.writing.import_writer import ImportKind
 from ingest.source_rows import SourceProblem
+from schema.import_rows import ImportKind
 
 __all__ = ["REJECT_COLUMNS", "ImportReport", "KindCounts", "RejectsFile"]
 

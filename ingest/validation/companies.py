@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graph.writing.import_writer import ImportKind
-from graph.writing.rows import address_key
 from ingest.source_rows import Origin
 from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.refs import company_ref, provenance
-from schema.keys import company_name_key, normalise_domain, normalise_phone
+from schema.addresses import address_key
+from schema.identifier_keys import normalise_domain, normalise_phone
+from schema.import_rows import CompanyRef, CompanyRow, Defaults, ImportKind, SubsidiaryRow
+from schema.keys import company_name_key
 
 __all__ = ["build_company", "employer_write", "phone_value"]
 
@@ -44,7 +45,7 @@ def build_company(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) 
         "address": address,
         "phone": phone,
     }
-    row = {
+    row: CompanyRow = {
         "uid": uid,
         "ref": ref,
         "props": {k: v for k, v in props.items() if v is not None},
@@ -63,7 +64,7 @@ def build_company(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) 
         parent = company_ref(
             ctx.source, company_id=parent_id, label=f"parent_company_id '{parent_id}'"
         )
-        link = {
+        link: SubsidiaryRow = {
             "child": ref,
             "parent": parent,
             "prov": provenance(ctx.source, key, origin.file, origin.line, origin.record_id),
@@ -74,18 +75,22 @@ def build_company(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) 
 
 def employer_write(
     ctx: BuildContext, origin: Origin, *, name: str | None, domain: str | None
-) -> Write:
+) -> tuple[Write, CompanyRef]:
     """Write (or find) a company known only by name and/or domain, e.g. a vCard's ORG or
-    the domain of a work email."""
+    the domain of a work email; the write, and the reference that finds the company."""
     ref = company_ref(ctx.source, domain=domain, name=name, label=f"company '{name or domain}'")
     key = f"domain:{ref['domain']}" if ref["domain"] else f"name:{ref['name_key']}"
     uid = f"company:{ctx.source}:{key}"
     shown_name = name or str(ref["domain"])
     # Known only in passing: it names a new company but never renames an existing one.
-    defaults = {"name": shown_name, "name_key": company_name_key(shown_name), "is_home": False}
+    defaults: Defaults = {
+        "name": shown_name,
+        "name_key": company_name_key(shown_name),
+        "is_home": False,
+    }
     if ref["domain"]:
         defaults["domain"] = ref["domain"]
-    row = {
+    row: CompanyRow = {
         "uid": uid,
         "ref": ref,
         "props": {},
@@ -96,7 +101,7 @@ def employer_write(
         "address_key": None,
         "address_text": None,
     }
-    return Write(ImportKind.COMPANY, row, _keys(uid, None))
+    return Write(ImportKind.COMPANY, row, _keys(uid, None)), ref
 
 
 def phone_value(raw: str | None, column: str, ctx: BuildContext, problems: Problems) -> str | None:

@@ -9,10 +9,10 @@ once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin, SourceProblem
+from schema.errors import CrmGraphError
+from schema.import_rows import ImportKind, ImportRow
 
 __all__ = ["BuildContext", "Built", "Problems", "RowRejected", "Write"]
 
@@ -36,11 +36,11 @@ class BuildContext:
 
 @dataclass(slots=True)
 class Write:
-    """One row for :class:`graph.writing.import_writer.ImportWriter`, with the keys that must not
-    appear twice in one batch (two creations of one key in a transaction would clash)."""
+    """One row of :mod:`schema.import_rows` and its kind, with the keys that must not appear
+    twice in one batch (two creations of one key in a transaction would clash)."""
 
     kind: ImportKind
-    row: dict[str, Any]
+    row: ImportRow
     batch_keys: tuple[str, ...] = ()
 
 
@@ -54,7 +54,7 @@ class Built:
     unique_key: tuple[str, str] | None = None  # (column, value) of the row's own id
 
 
-class RowRejected(Exception):
+class RowRejected(CrmGraphError):
     """The row cannot be imported; ``problems`` says every reason."""
 
     def __init__(self, problems: list[SourceProblem]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.people import email_value
@@ -19,6 +18,7 @@ from ingest.validation.values import (
     parse_probability,
 )
 from schema.enums import DealContactRole, DealStage
+from schema.import_rows import CompanyRef, DealContactRow, DealRow, ImportKind, PersonRef
 
 __all__ = ["build_deal", "build_deal_contact"]
 
@@ -58,7 +58,7 @@ def build_deal(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -> 
     owner_email = email_value(fields.get("owner_email"), "owner_email", problems)
     problems.raise_if_any()
     assert deal_id is not None
-    company = None
+    company: CompanyRef | None = None
     if company_id := fields.get("company_id"):
         company = company_ref(ctx.source, company_id=company_id, label=f"company_id '{company_id}'")
     elif fields.get("company_domain") or fields.get("company_name"):
@@ -69,13 +69,13 @@ def build_deal(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -> 
             name=fields.get("company_name"),
             label=f"company '{shown}'",
         )
-    owner = None
+    owner: PersonRef | None = None
     if owner_id := fields.get("owner_person_id"):
         owner = person_ref(ctx.source, person_id=owner_id, label=f"owner_person_id '{owner_id}'")
     elif owner_email:
         owner = person_ref(ctx.source, email=owner_email, label=f"owner_email '{owner_email}'")
     ref = deal_ref(ctx.source, deal_id, label=f"deal_id '{deal_id}'")
-    row = {
+    row: DealRow = {
         "uid": ref["ext"],
         "ref": ref,
         "company": company,
@@ -111,7 +111,7 @@ def build_deal_contact(fields: Mapping[str, str], origin: Origin, ctx: BuildCont
     assert deal_id is not None and role is not None
     person_label = f"person_id '{person_id}'" if person_id else f"person_email '{email}'"
     key = f"{deal_id}|{person_id or email}|{role.value}"
-    row = {
+    row: DealContactRow = {
         "deal": deal_ref(ctx.source, deal_id, label=f"deal_id '{deal_id}'"),
         "person": person_ref(ctx.source, person_id=person_id, email=email, label=person_label),
         "role": role.value,

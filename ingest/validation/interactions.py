@@ -9,15 +9,21 @@ the sender is the organizer and every recipient an attendee; otherwise they are 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.refs import deal_ref, person_ref, provenance
 from ingest.validation.values import Invalid, parse_datetime, parse_enum, split_list
 from schema.enums import InteractionKind, ParticipantRole
-from schema.keys import normalise_email, work_domain
+from schema.identifier_keys import normalise_email, work_domain
+from schema.import_rows import (
+    ImportKind,
+    InteractionRow,
+    ParticipantRow,
+    PersonRef,
+    PersonRow,
+    PropertyValue,
+)
 
 __all__ = ["build_interaction"]
 
@@ -59,7 +65,7 @@ def build_interaction(fields: Mapping[str, str], origin: Origin, ctx: BuildConte
         problems.reject(None, None, "an interaction needs at least one participant")
     problems.raise_if_any()
     assert interaction_id is not None and kind is not None
-    props: dict[str, Any] = {
+    props: dict[str, PropertyValue | None] = {
         "kind": kind.value,
         "occurred_at": times["occurred_at"],
         "ended_at": times.get("ended_at"),
@@ -68,7 +74,7 @@ def build_interaction(fields: Mapping[str, str], origin: Origin, ctx: BuildConte
     }
     uid = f"interaction:{ctx.source}:{interaction_id}"
     deal_id = fields.get("deal_id")
-    row = {
+    row: InteractionRow = {
         "uid": uid,
         "props": {k: v for k, v in props.items() if v is not None},
         "prov": provenance(ctx.source, interaction_id, origin.file, origin.line, origin.record_id),
@@ -87,19 +93,20 @@ def _participants(
     ctx: BuildContext,
     origin: Origin,
     problems: Problems,
-) -> tuple[list[dict[str, Any]], list[Write]]:
+) -> tuple[list[ParticipantRow], list[Write]]:
     meeting = kind is InteractionKind.MEETING
     seen: set[str] = set()
-    participants: list[dict[str, Any]] = []
+    participants: list[ParticipantRow] = []
     people: list[Write] = []
     for id_column, email_column, role, meeting_role in _SLOTS:
         chosen = meeting_role if meeting else role
         for person_id in split_list(fields.get(id_column)):
             label = f"{id_column} '{person_id}'"
             ref = person_ref(ctx.source, person_id=person_id, label=label)
-            if ref["ext"] in seen:
+            ext = str(ref["ext"])  # a person_id always gives one
+            if ext in seen:
                 continue
-            seen.add(ref["ext"])
+            seen.add(ext)
             participants.append({"ref": ref, "role": chosen, "label": label})
         for raw in split_list(fields.get(email_column)):
             email = normalise_email(raw)
@@ -116,11 +123,11 @@ def _participants(
     return participants, people
 
 
-def _email_person(email: str, ref: dict[str, Any], ctx: BuildContext, origin: Origin) -> Write:
+def _email_person(email: str, ref: PersonRef, ctx: BuildContext, origin: Origin) -> Write:
     """Someone known only by an email: created if new, never renamed."""
     domain = work_domain(email)
     uid = f"person:{ctx.source}:{email}"
-    row = {
+    row: PersonRow = {
         "uid": uid,
         "ref": {**ref, "ext": None},
         "email": email,

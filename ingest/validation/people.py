@@ -5,16 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
 
-from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Origin
 from ingest.validation.companies import employer_write, phone_value
 from ingest.validation.context import BuildContext, Built, Problems, Write
 from ingest.validation.refs import company_ref, person_ref, provenance
 from ingest.validation.values import Invalid, parse_bool, parse_date, parse_enum, split_list
 from schema.enums import EmploymentRole
-from schema.keys import normalise_email, person_name_key, work_domain
+from schema.identifier_keys import normalise_email, work_domain
+from schema.import_rows import (
+    CompanyRef,
+    ConnectionRow,
+    Defaults,
+    EmploymentRow,
+    ImportKind,
+    PersonRef,
+    PersonRow,
+    Properties,
+    PropertyValue,
+    ReportingLineRow,
+    RowProvenance,
+)
+from schema.keys import person_name_key
 from schema.titles import classify_title
 
 __all__ = ["build_employment", "build_person", "email_value", "job_props"]
@@ -33,10 +45,10 @@ def email_value(raw: str | None, column: str, problems: Problems) -> str | None:
     return email
 
 
-def job_props(title: str | None, department: str | None) -> dict[str, Any]:
+def job_props(title: str | None, department: str | None) -> Properties:
     """Title and department as given, plus seniority and department normalised from them
     (English or Chinese)."""
-    props: dict[str, Any] = {"title": title, "department": department}
+    props: dict[str, str | None] = {"title": title, "department": department}
     if title or department:
         classified = _classified(title, department)
         if title:
@@ -89,7 +101,7 @@ def build_person(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -
     ref = person_ref(ctx.source, person_id=person_id, email=email, label=label)
     uid = ref["ext"] or f"person:{ctx.source}:{email}"
     prov = provenance(ctx.source, key, origin.file, origin.line, origin.record_id)
-    props: dict[str, Any] = {
+    props: dict[str, PropertyValue | None] = {
         "full_name": shown_name,
         "name_key": person_name_key(name) if name else None,
         "phone": phone,
@@ -98,13 +110,16 @@ def build_person(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -
     }
     if alternates:
         props["alternate_emails"] = alternates
-    defaults: dict[str, Any] = {"seniority": "unknown", "is_colleague": False}
+    defaults: Defaults = {"seniority": "unknown", "is_colleague": False}
     if ctx.names_are_hints and not person_id:
         defaults["full_name"] = props.pop("full_name")
-        if (key := props.pop("name_key", None)) is not None:
-            defaults["name_key"] = key
+        if (name_key := props.pop("name_key", None)) is not None:
+            defaults["name_key"] = name_key
+        # Unchanged by issue 10 (it reused ``key``): the name key, or "None", then keys the
+        # implied job and reporting line; mail and calendar rows name neither.
+        key = str(name_key)
     domain = work_domain(email) if email else None
-    row = {
+    row: PersonRow = {
         "uid": uid,
         "ref": ref,
         "email": email,
@@ -121,7 +136,7 @@ def build_person(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -
     _employer(fields, built, ctx, origin, ref=ref, person_key=key, prov=prov)
     if manager_id := fields.get("manager_person_id"):
         line_uid = f"reports_to:{ctx.source}:{key}"
-        line = {
+        line: ReportingLineRow = {
             "uid": line_uid,
             "person": ref,
             "manager": person_ref(
@@ -133,8 +148,8 @@ def build_person(fields: Mapping[str, str], origin: Origin, ctx: BuildContext) -
         built.writes.append(Write(ImportKind.REPORTING_LINE, line, (line_uid,)))
     if "connected_on" in fields and ctx.owner_email:
         owner = person_ref(ctx.source, email=ctx.owner_email, label=f"owner '{ctx.owner_email}'")
-        since = {"since": connected_on} if connected_on is not None else {}
-        link = {"owner": owner, "person": ref, "props": since, "prov": prov}
+        since: Properties = {"since": connected_on} if connected_on is not None else {}
+        link: ConnectionRow = {"owner": owner, "person": ref, "props": since, "prov": prov}
         built.writes.append(Write(ImportKind.CONNECTION, link))
     return built
 
@@ -145,9 +160,9 @@ def _employer(
     ctx: BuildContext,
     origin: Origin,
     *,
-    ref: dict[str, Any],
+    ref: PersonRef,
     person_key: str,
-    prov: dict[str, Any],
+    prov: RowProvenance,
 ) -> None:
     """The current job a person row names: by company id, or by name and/or domain (the
     domain of a work email, never of a free-mail one), creating such a company if new."""
@@ -161,12 +176,11 @@ def _employer(
     if company_id:
         company = company_ref(ctx.source, company_id=company_id, label=f"company_id '{company_id}'")
     else:
-        employer = employer_write(ctx, origin, name=name, domain=domain)
+        employer, company = employer_write(ctx, origin, name=name, domain=domain)
         built.writes.insert(0, employer)
-        company = employer.row["ref"]
     company_key = company_id or company["domain"] or f"name:{company['name_key']}"
     job_uid = f"works_at:{ctx.source}:implied:{person_key}:{company_key}"
-    job = {
+    job: EmploymentRow = {
         "uid": job_uid,
         "person": ref,
         "company": company,
@@ -216,9 +230,8 @@ def build_employment(fields: Mapping[str, str], origin: Origin, ctx: BuildContex
     if company_id:
         company = company_ref(ctx.source, company_id=company_id, label=f"company_id '{company_id}'")
     else:
-        employer = employer_write(ctx, origin, name=company_name, domain=company_domain)
+        employer, company = employer_write(ctx, origin, name=company_name, domain=company_domain)
         built.writes.append(employer)
-        company = employer.row["ref"]
     person_key = person_id or str(email)
     company_key = company_id or company["domain"] or f"name:{company['name_key']}"
     key = f"{person_key}|{company_key}|{role.value}|{start.isoformat() if start else ''}"
@@ -229,7 +242,7 @@ def build_employment(fields: Mapping[str, str], origin: Origin, ctx: BuildContex
         **job_props(fields.get("title"), fields.get("department")),
     }
     uid = f"works_at:{ctx.source}:{key}"
-    row = {
+    row: EmploymentRow = {
         "uid": uid,
         "person": person,
         "company": company,
@@ -241,7 +254,7 @@ def build_employment(fields: Mapping[str, str], origin: Origin, ctx: BuildContex
     return built
 
 
-def _pair_key(person: dict[str, Any], company: dict[str, Any]) -> str:
+def _pair_key(person: PersonRef, company: CompanyRef) -> str:
     """Jobs of one person at one company never share a batch: an employment row must see the
     job a person row implied there (and replace it), which a batch's single read would miss."""
     who = person["ext"] or person["email_key"]

@@ -14,15 +14,14 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
-
 from schema.enums import Label
-from schema.keys import company_name_key, legal_form, normalise_domain
+from schema.identifier_keys import normalise_domain
+from schema.import_rows import CompanyRef, DealRef, PersonRef, RowProvenance
+from schema.keys import company_name_key, legal_form
 from schema.model import Provenance, make_uid
 
 __all__ = ["company_ref", "deal_ref", "ext_uid", "provenance", "person_ref"]
 
-Ref = dict[str, Any]
 _PREFIXES = {
     label: make_uid(label, Provenance(source="", source_id="")).split(":")[0] for label in Label
 }
@@ -41,7 +40,7 @@ def ext_uid(label: Label, source: str, source_id: str) -> str:
 
 def person_ref(
     source: str, *, person_id: str | None = None, email: str | None = None, label: str
-) -> Ref:
+) -> PersonRef:
     """A person by source id or (normalised) email."""
     return {
         "ext": ext_uid(Label.PERSON, source, person_id) if person_id else None,
@@ -58,7 +57,7 @@ def company_ref(
     domain: str | None = None,
     name: str | None = None,
     label: str,
-) -> Ref:
+) -> CompanyRef:
     """A company by source id, domain or normalised name."""
     return {
         "ext": ext_uid(Label.COMPANY, source, company_id) if company_id else None,
@@ -71,12 +70,14 @@ def company_ref(
     }
 
 
-def deal_ref(source: str, deal_id: str, *, label: str) -> Ref:
+def deal_ref(source: str, deal_id: str, *, label: str) -> DealRef:
     """A deal by source id."""
     return {"ext": ext_uid(Label.DEAL, source, deal_id), "label": label}
 
 
-def provenance(source: str, source_id: str, file: str, line: int, record: str | None) -> Ref:
+def provenance(
+    source: str, source_id: str, file: str, line: int, record: str | None
+) -> RowProvenance:
     """The provenance properties every written node and relationship carries."""
     return {
         "source": source,

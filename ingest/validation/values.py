@@ -22,6 +22,8 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from schema.errors import CrmGraphError
+
 __all__ = [
     "Invalid",
     "parse_amount",
@@ -42,8 +44,8 @@ _TRUE = {"true", "yes", "y", "1", "t", "x", "是"}
 _FALSE = {"false", "no", "n", "0", "f", "否"}
 
 
-class Invalid(ValueError):
-    """A value that cannot be used, with the reason."""
+class Invalid(CrmGraphError, ValueError):
+    """A value that cannot be used, with the reason (a ``ValueError`` too)."""
 
 
 def parse_date(raw: str) -> date:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from graph.driver import GraphClient
-from graph.writing.import_writer import ImportKind
 from ingest.source_rows import Entity, SourceItem
+from schema.import_rows import ImportKind
 from tests.ingest.graph_content import graph_content
 from tests.ingest.importing import import_items, row
 

@@ -8,17 +8,16 @@ import pytest
 
 import graph.writing.rows
 from schema import keys
-from schema.keys import (
+from schema.identifier_keys import (
     FREE_MAIL_DOMAINS,
-    company_name_key,
     email_domain,
     is_free_mail,
     normalise_domain,
     normalise_email,
     normalise_phone,
-    person_name_key,
     work_domain,
 )
+from schema.keys import company_name_key, person_name_key
 
 
 def test_the_module_examples_hold() -> None:

@@ -17,13 +17,13 @@ from collections.abc import Iterable
 
 from algorithms.evaluation import precision_recall
 from algorithms.hidden_links import HiddenLink
-from api.cli.ingest_derive import CANDIDATE_FLOOR
 from api.cli.quality.base import QualityFigure
 from api.services.links import MAX_FIRST, HiddenLinksService
 from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
 from graph.reading.change_marker import ChangeMarkerReader
 from ingest.demo import GroundTruth
+from ingest.derivations import CANDIDATE_FLOOR
 from ingest.resolution.candidates import find_candidates
 from schema.enums import HiddenLinkKind
 from schema.reading.merges import MergeKind

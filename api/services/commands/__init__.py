@@ -13,7 +13,7 @@ from api.services.commands.companies import CompanyService
 from api.services.commands.deals import DealService
 from api.services.commands.interactions import InteractionService
 from api.services.commands.merges import MergeService
-from api.services.commands.org import OrgService
+from api.services.commands.org import OrgCommands
 from api.services.commands.people import PersonService
 from graph.driver import GraphClient
 
@@ -23,7 +23,7 @@ __all__ = [
     "DealService",
     "InteractionService",
     "MergeService",
-    "OrgService",
+    "OrgCommands",
     "PersonService",
 ]
 
@@ -36,7 +36,7 @@ class CommandServices:
     people: PersonService
     deals: DealService
     interactions: InteractionService
-    org: OrgService
+    org: OrgCommands
     merges: MergeService
 
     @classmethod
@@ -47,6 +47,6 @@ class CommandServices:
             people=PersonService(client),
             deals=DealService(client),
             interactions=InteractionService(client),
-            org=OrgService(client),
+            org=OrgCommands(client),
             merges=MergeService(client),
         )

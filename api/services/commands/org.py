@@ -14,10 +14,10 @@ from graph.driver import GraphClient
 from schema.enums import EmploymentRole, Seniority
 from schema.errors import InvalidInput
 
-__all__ = ["OrgService"]
+__all__ = ["OrgCommands"]
 
 
-class OrgService:
+class OrgCommands:
     """Who works where, and who reports to whom."""
 
     def __init__(self, client: GraphClient) -> None:

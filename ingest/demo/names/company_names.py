@@ -19,8 +19,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ingest.demo.names.person_names import ascii_slug
-from ingest.demo.names.vocabulary import (
+from ingest.demo.names.company_words import (
     CHINESE_BRAND_FIRST,
     CHINESE_BRAND_SECOND,
     CHINESE_INDUSTRY_WORDS,
@@ -28,6 +27,7 @@ from ingest.demo.names.vocabulary import (
     ENGLISH_INDUSTRY_WORDS,
     ENGLISH_MIDDLE_WORDS,
 )
+from ingest.demo.names.person_names import ascii_slug
 from ingest.demo.organisations.places import City, Country
 from ingest.demo.organisations.profiles import CompanyProfile, Registries
 from ingest.demo.registry import Registry

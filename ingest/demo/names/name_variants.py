@@ -17,8 +17,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from ingest.demo.names.chinese_names import CHINESE_HOMOPHONES
+from ingest.demo.names.english_names import NICKNAMES
 from ingest.demo.names.person_names import NameScript, PersonName
-from ingest.demo.names.vocabulary import CHINESE_HOMOPHONES, NICKNAMES
 
 __all__ = ["NameVariant", "company_variant", "person_variant"]
 

@@ -17,12 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
-from ingest.demo.names.vocabulary import (
-    CHINESE_GIVEN,
-    CHINESE_SURNAMES,
-    ENGLISH_FIRST_NAMES,
-    ENGLISH_LAST_NAMES,
-)
+from ingest.demo.names.chinese_names import CHINESE_GIVEN, CHINESE_SURNAMES
+from ingest.demo.names.english_names import ENGLISH_FIRST_NAMES, ENGLISH_LAST_NAMES
 from ingest.demo.registry import Registry
 
 __all__ = [

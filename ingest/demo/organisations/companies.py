@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from ingest.demo.allocation import apportion
 from ingest.demo.ids import IdKind, ShuffledNumbers, demo_provenance
 from ingest.demo.names.company_names import Identity, company_identity, subsidiary_identity
+from ingest.demo.names.company_words import INDUSTRIES, VENTURE_CAPITAL
 from ingest.demo.names.person_names import EMAIL_PATTERNS
-from ingest.demo.names.vocabulary import INDUSTRIES, VENTURE_CAPITAL
 from ingest.demo.organisations.places import COUNTRIES, City, Country, draw_address, draw_phone
 from ingest.demo.organisations.profiles import CompanyProfile, Registries
 from ingest.demo.registry import Registry

@@ -26,6 +26,8 @@ from typing import Any
 
 from icalendar import Component, vBroken, vRecur
 
+from schema.errors import CrmGraphError
+
 __all__ = [
     "EventTimeError",
     "EventTiming",
@@ -44,8 +46,9 @@ Zones = Mapping[str, tzinfo]
 _END_OF_DAY = time(23, 59, 59)
 
 
-class EventTimeError(ValueError):
-    """An event whose start cannot be read: the property and its raw value."""
+class EventTimeError(CrmGraphError, ValueError):
+    """An event whose start cannot be read: the property and its raw value (a
+    ``ValueError`` too)."""
 
     def __init__(self, reason: str, *, column: str, value: str | None = None) -> None:
         super().__init__(reason)

@@ -22,14 +22,16 @@ from typing import TextIO
 from ingest.formats.options import ReadOptions
 from ingest.formats.text import REPLACEMENT, open_text, undecodable_reason
 from ingest.source_rows import TEMPLATE_FIELDS, Entity, Origin, SourceItem, SourceProblem, SourceRow
+from schema.errors import CrmGraphError
 
 __all__ = ["read_native_jsonl", "text_value"]
 
 _LINE_LIMIT_FACTOR = 4
 
 
-class _NotAValue(ValueError):
-    """A JSON value that is no template value (an object, a list of lists)."""
+class _NotAValue(CrmGraphError, ValueError):
+    """A JSON value that is no template value (an object, a list of lists); a
+    ``ValueError``, as :func:`text_value` documents."""
 
 
 def text_value(value: object) -> str | None:

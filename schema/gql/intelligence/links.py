@@ -17,11 +17,11 @@ from schema.reading.links import CommunityFacts, EvidenceFacts, LinkFacts, Tenur
 
 __all__ = [
     "AccountCommunity",
-    "HiddenLink",
     "HiddenLinkKind",
+    "HiddenLinkType",
     "HiddenLinks",
     "HiddenLinksResult",
-    "LinkEvidence",
+    "LinkEvidenceType",
     "LinkScore",
     "LinkTenure",
     "TopHiddenLinks",
@@ -76,8 +76,8 @@ def _camel(name: str) -> str:
     return head + "".join(word.title() for word in rest)
 
 
-@strawberry.type(description="One piece of evidence behind a hidden link.")
-class LinkEvidence:
+@strawberry.type(name="LinkEvidence", description="One piece of evidence behind a hidden link.")
+class LinkEvidenceType:
     description: str
     weight: float = strawberry.field(description="The chance (0..1) this piece adds.")
     value: str | None = strawberry.field(description="The shared domain, address or phone.")
@@ -102,7 +102,7 @@ class LinkEvidence:
         return await _company(info, self.company_uid)
 
     @classmethod
-    def from_model(cls, e: EvidenceFacts) -> LinkEvidence:
+    def from_model(cls, e: EvidenceFacts) -> LinkEvidenceType:
         return cls(
             description=e.description,
             weight=e.weight,
@@ -116,13 +116,14 @@ class LinkEvidence:
 
 
 @strawberry.type(
-    description="A typed link between two companies, with its confidence and evidence."
+    name="HiddenLink",
+    description="A typed link between two companies, with its confidence and evidence.",
 )
-class HiddenLink:
+class HiddenLinkType:
     kind: HiddenLinkKind
     confidence: float = strawberry.field(description="0..1, by the published rule of its kind.")
     reason: str
-    evidence: list[LinkEvidence] = strawberry.field(description="The strongest evidence first.")
+    evidence: list[LinkEvidenceType] = strawberry.field(description="The strongest evidence first.")
     evidence_count: int = strawberry.field(description="How much evidence there is in all.")
     company_uid: strawberry.Private[str]
     other_uid: strawberry.Private[str]
@@ -136,14 +137,14 @@ class HiddenLink:
         return await _company(info, self.other_uid)
 
     @classmethod
-    def from_model(cls, link: LinkFacts, *, seen_from: str | None = None) -> HiddenLink:
+    def from_model(cls, link: LinkFacts, *, seen_from: str | None = None) -> HiddenLinkType:
         here = seen_from if seen_from in (link.company_a, link.company_b) else link.company_a
         other = link.company_b if here == link.company_a else link.company_a
         return cls(
             kind=link.kind,
             confidence=link.confidence,
             reason=link.reason,
-            evidence=[LinkEvidence.from_model(e) for e in link.evidence],
+            evidence=[LinkEvidenceType.from_model(e) for e in link.evidence],
             evidence_count=link.evidence_count,
             company_uid=here,
             other_uid=other,
@@ -167,8 +168,8 @@ class AccountCommunity:
         return [Company.from_model(c) for c in found if c is not None]
 
     @strawberry.field(description="The strongest links that hold the community together.")
-    def links(self, first: int = 10) -> list[HiddenLink]:
-        return [HiddenLink.from_model(link) for link in self.link_facts[: _first(first)]]
+    def links(self, first: int = 10) -> list[HiddenLinkType]:
+        return [HiddenLinkType.from_model(link) for link in self.link_facts[: _first(first)]]
 
     @classmethod
     def from_model(cls, c: CommunityFacts) -> AccountCommunity:
@@ -189,7 +190,7 @@ async def community_of(info: Info, company_uid: str) -> AccountCommunity | None:
 
 @strawberry.type(description="One company's hidden links, best first.")
 class HiddenLinks:
-    links: list[HiddenLink]
+    links: list[HiddenLinkType]
     total_count: int = strawberry.field(description="Links that passed the filters, in all.")
     company_uid: strawberry.Private[str]
 
@@ -204,7 +205,7 @@ class HiddenLinks:
     @classmethod
     def from_model(cls, company_uid: str, links: Sequence[LinkFacts], total: int) -> HiddenLinks:
         return cls(
-            links=[HiddenLink.from_model(link, seen_from=company_uid) for link in links],
+            links=[HiddenLinkType.from_model(link, seen_from=company_uid) for link in links],
             total_count=total,
             company_uid=company_uid,
         )
@@ -212,7 +213,7 @@ class HiddenLinks:
 
 @strawberry.type(description="The strongest hidden links across all accounts.")
 class TopHiddenLinks:
-    links: list[HiddenLink]
+    links: list[HiddenLinkType]
     total_count: int = strawberry.field(description="Links that passed the filters, in all.")
 
 

@@ -16,7 +16,7 @@ from schema.gql.results import NotFound
 __all__ = [
     "NoPathFound",
     "ReferralHop",
-    "ReferralPath",
+    "ReferralPathType",
     "ReferralPaths",
     "ReferralPathsResult",
     "TieEvidence",
@@ -69,8 +69,11 @@ class ReferralHop:
         return await _person(info, self.to_uid)
 
 
-@strawberry.type(description="A warm-introduction path: score = target weight x hop strengths.")
-class ReferralPath:
+@strawberry.type(
+    name="ReferralPath",
+    description="A warm-introduction path: score = target weight x hop strengths.",
+)
+class ReferralPathType:
     score: float
     target_weight: float = strawberry.field(
         description="How much the target decides (1 for a person target)."
@@ -98,7 +101,7 @@ class ReferralPath:
 
 @strawberry.type(description="The best paths, best first, and what was searched.")
 class ReferralPaths:
-    paths: list[ReferralPath]
+    paths: list[ReferralPathType]
     nodes_searched: int
     edges_searched: int
     truncated: bool = strawberry.field(

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
-import networkx as nx
 import pytest
 
 from graph.driver import GraphClient
 from graph.reading.link_projection import LinkProjection, ProjectionLimits
 from graph.writing.writers import GraphWriter
-from schema.enums import EmploymentRole, Label, RelType
+from schema.enums import EmploymentRole
+from schema.model import Employment
+from schema.reading.link_projection import (
+    CompanyNetwork,
+    IdentifierGroup,
+    ProjectedCompany,
+    ProjectedPerson,
+)
 from tests.graph.link_data import (
     ACME,
     ACME_EU,
@@ -36,54 +42,89 @@ async def linked(clean_graph: GraphClient) -> GraphClient:
     return clean_graph
 
 
-def keyed(G: nx.MultiGraph, key: str) -> set[tuple[str, str]]:
-    return {tuple(sorted((a, b))) for a, b, k in G.edges(keys=True) if k == key}
+def company_in(network: CompanyNetwork, uid: str) -> ProjectedCompany:
+    [found] = [c for c in network.companies if c.uid == uid]
+    return found
+
+
+def person_in(network: CompanyNetwork, uid: str) -> ProjectedPerson:
+    [found] = [p for p in network.people if p.uid == uid]
+    return found
+
+
+def tenures_at(who: ProjectedPerson, company_uid: str) -> tuple[Employment, ...]:
+    [place] = [p for p in who.places if p.company_uid == company_uid]
+    return place.tenures
+
+
+def identifier_in(network: CompanyNetwork, node_id: str) -> IdentifierGroup:
+    [found] = [i for i in network.identifiers if i.node_id == node_id]
+    return found
+
+
+def tied(network: CompanyNetwork) -> set[tuple[str, ...]]:
+    return {tuple(sorted((t.a_uid, t.b_uid))) for t in network.ties}
+
+
+def mentioned(network: CompanyNetwork) -> set[str]:
+    """Every uid the projection names, wherever it appears."""
+    return {
+        *(c.uid for c in network.companies),
+        *(p.uid for p in network.people),
+        *(place.company_uid for p in network.people for place in p.places),
+        *(uid for i in network.identifiers for uid in i.holder_uids),
+        *(uid for f in network.family for uid in (f.child_uid, f.parent_uid)),
+        *(uid for d in network.candidates for uid in (d.a_uid, d.b_uid)),
+        *(uid for t in network.ties for uid in (t.a_uid, t.b_uid)),
+    }
 
 
 async def test_a_company_s_projection_holds_its_people_with_every_tenure(
     linked: GraphClient,
 ) -> None:
-    G = await LinkProjection(linked).company(ACME.uid, as_of=TODAY)
+    network = await LinkProjection(linked).company(ACME.uid, as_of=TODAY)
 
-    assert G is not None
-    assert G.nodes[ANN.uid]["label"] is Label.PERSON
-    [board] = G.edges[ANN.uid, INITECH.uid, RelType.WORKS_AT]["tenures"]
+    assert network is not None
+    ann = person_in(network, ANN.uid)
+    assert ann.name == "Ann Lee"
+    [board] = tenures_at(ann, INITECH.uid)
     assert (board.role, board.start, board.end) == (
         EmploymentRole.BOARD_MEMBER,
         date(2022, 3, 1),
         None,
     )
-    [buyer] = G.edges[BOB.uid, ACME.uid, RelType.WORKS_AT]["tenures"]
+    [buyer] = tenures_at(person_in(network, BOB.uid), ACME.uid)
     assert (buyer.title, buyer.end) == ("Buyer", date(2025, 6, 30))
-    assert G.nodes[ZENITH.uid]["name"] == "Zenith Ltd"
+    assert company_in(network, ZENITH.uid).name == "Zenith Ltd"
 
 
 async def test_a_company_s_projection_holds_its_family_identifiers_and_lookalikes(
     linked: GraphClient,
 ) -> None:
-    G = await LinkProjection(linked).company(ACME.uid, as_of=TODAY)
+    network = await LinkProjection(linked).company(ACME.uid, as_of=TODAY)
 
-    assert G is not None
-    assert G.edges[ACME_EU.uid, ACME.uid, RelType.SUBSIDIARY_OF]["child"] == ACME_EU.uid
-    assert G.nodes["Domain:acme.com"]["shared_by"] == 2
-    assert set(G.neighbors("Phone:+14155550100")) == {ACME.uid, ACME_TWIN.uid}
-    assert G.nodes[ACME.uid]["name_key"] == "acme"
-    assert G.nodes[ACME_TWIN.uid]["legal_form"] == "corp"
+    assert network is not None
+    assert [(f.child_uid, f.parent_uid) for f in network.family] == [(ACME_EU.uid, ACME.uid)]
+    assert identifier_in(network, "Domain:acme.com").shared_by == 2
+    phone = identifier_in(network, "Phone:+14155550100")
+    assert set(phone.holder_uids) == {ACME.uid, ACME_TWIN.uid}
+    assert company_in(network, ACME.uid).name_key == "acme"
+    assert company_in(network, ACME_TWIN.uid).legal_form == "corp"
 
 
 async def test_a_company_s_projection_reaches_the_companies_its_neighbours_talk_to(
     linked: GraphClient,
 ) -> None:
-    G = await LinkProjection(linked).company(INITECH.uid, as_of=TODAY)
+    network = await LinkProjection(linked).company(INITECH.uid, as_of=TODAY)
 
-    assert G is not None
-    assert keyed(G, RelType.KNOWS) == {
+    assert network is not None
+    assert tied(network) == {
         tuple(sorted((INITECH.uid, UMBRELLA.uid))),
         tuple(sorted((UMBRELLA.uid, ZENITH.uid))),
     }
-    assert G.nodes[UMBRELLA.uid]["neighbour_count"] == 2
-    assert G.nodes[ZENITH.uid]["neighbour_count"] == 1
-    assert HOME.uid not in G  # our own colleague's tie to Dan is no neighbourhood
+    assert company_in(network, UMBRELLA.uid).neighbour_count == 2
+    assert company_in(network, ZENITH.uid).neighbour_count == 1
+    assert HOME.uid not in mentioned(network)  # our own colleague's tie to Dan is no neighbourhood
 
 
 async def test_an_unknown_or_deleted_company_has_no_projection(linked: GraphClient) -> None:
@@ -94,26 +135,30 @@ async def test_an_unknown_or_deleted_company_has_no_projection(linked: GraphClie
 
     assert await projection.company("company:test:nobody", as_of=TODAY) is None
     assert await projection.company(ZENITH.uid, as_of=TODAY) is None
-    G = await projection.company(INITECH.uid, as_of=TODAY)
-    assert G is not None and ZENITH.uid not in G
+    network = await projection.company(INITECH.uid, as_of=TODAY)
+    assert network is not None and ZENITH.uid not in mentioned(network)
 
 
 async def test_the_whole_graph_s_projection_aggregates_people_per_company_pair(
     linked: GraphClient,
 ) -> None:
-    G = await LinkProjection(linked).everything(as_of=TODAY)
+    network = await LinkProjection(linked).everything(as_of=TODAY)
 
-    companies = {n for n, d in G.nodes(data=True) if d["label"] is Label.COMPANY}
-    people = {n for n, d in G.nodes(data=True) if d["label"] is Label.PERSON}
-    assert len(companies) == 7
-    assert people == {ANN.uid, BOB.uid}  # only people at two companies
-    assert keyed(G, RelType.SUBSIDIARY_OF) == {tuple(sorted((ACME.uid, ACME_EU.uid)))}
-    assert G.nodes["Phone:+12125550199"]["shared_by"] == 2
-    assert keyed(G, RelType.KNOWS) == {
+    assert len(network.companies) == 7
+    assert all(c.name is not None for c in network.companies)
+    assert {p.uid for p in network.people} == {ANN.uid, BOB.uid}  # only people at two companies
+    assert {tuple(sorted((f.child_uid, f.parent_uid))) for f in network.family} == {
+        tuple(sorted((ACME.uid, ACME_EU.uid)))
+    }
+    assert identifier_in(network, "Phone:+12125550199").shared_by == 2
+    assert tied(network) == {
         tuple(sorted((INITECH.uid, UMBRELLA.uid))),
         tuple(sorted((UMBRELLA.uid, ZENITH.uid))),
     }
-    assert G.edges[INITECH.uid, UMBRELLA.uid, RelType.KNOWS]["strength"] == pytest.approx(0.5)
+    [initech_umbrella] = [
+        t for t in network.ties if {t.a_uid, t.b_uid} == {INITECH.uid, UMBRELLA.uid}
+    ]
+    assert initech_umbrella.strength == pytest.approx(0.5)
 
 
 async def test_caps_bound_the_people_of_a_pair_and_the_holders_of_an_identifier(
@@ -130,12 +175,12 @@ async def test_caps_bound_the_people_of_a_pair_and_the_holders_of_an_identifier(
     )
     limits = ProjectionLimits(max_pair_people=2, max_holders=2)
 
-    G = await LinkProjection(linked, limits=limits).everything(as_of=TODAY)
+    network = await LinkProjection(linked, limits=limits).everything(as_of=TODAY)
 
-    at_both = [p for p in G.neighbors(INITECH.uid) if G.nodes[p]["label"] is Label.PERSON]
+    at_both = [p for p in network.people if INITECH.uid in {x.company_uid for x in p.places}]
     assert len(at_both) == 2  # two of the five at Acme and Initech (Ann and four more)
-    phone = "Phone:+14155550100"
-    assert G.nodes[phone]["shared_by"] == 3 and G.degree(phone) == 2
+    phone = identifier_in(network, "Phone:+14155550100")
+    assert phone.shared_by == 3 and len(phone.holder_uids) == 2
 
 
 async def test_a_stored_duplicate_candidate_enters_both_projections(linked: GraphClient) -> None:
@@ -146,13 +191,15 @@ async def test_a_stored_duplicate_candidate_enters_both_projections(linked: Grap
     )
     projection = LinkProjection(linked)
 
-    for G in (
+    for network in (
         await projection.everything(as_of=TODAY),
         await projection.company(ACME_TWIN.uid, as_of=TODAY),
     ):
-        assert G is not None
-        data = G.edges[ACME.uid, ACME_TWIN.uid, RelType.POSSIBLE_DUPLICATE]
-        assert (data["score"], data["status"], data["reasons"]) == (0.9, "open", ("x",))
+        assert network is not None
+        [stored] = [
+            d for d in network.candidates if {d.a_uid, d.b_uid} == {ACME.uid, ACME_TWIN.uid}
+        ]
+        assert (stored.score, stored.dismissed, stored.reasons) == (0.9, False, ("x",))
 
 
 async def test_a_typo_in_a_name_finds_the_company_through_the_full_text_index(
@@ -160,6 +207,6 @@ async def test_a_typo_in_a_name_finds_the_company_through_the_full_text_index(
 ) -> None:
     await GraphWriter(linked).companies([company("typo", "Initehc LLC")])
 
-    G = await LinkProjection(linked).company(INITECH.uid, as_of=TODAY)
+    network = await LinkProjection(linked).company(INITECH.uid, as_of=TODAY)
 
-    assert G is not None and "company:test:typo" in G
+    assert network is not None and "company:test:typo" in {c.uid for c in network.companies}

@@ -8,10 +8,16 @@ import pytest
 
 from graph.driver import GraphClient
 from graph.reading.committee import CommitteeReader
-from graph.reading.org import FamilyCompany, OrgReader
+from graph.reading.org import OrgReader
 from graph.writing.writers import GraphWriter
 from schema.enums import DealContactRole, Department, EmploymentRole, Seniority
 from schema.model import Person, Subsidiary
+from schema.reading.org import (
+    FamilyCompany,
+    InteractionPattern,
+    KnowsTie,
+    OrgProjection,
+)
 from tests.graph.org_data import (
     ANN,
     AS_OF,
@@ -37,6 +43,19 @@ from tests.graph.records import provenance
 pytestmark = pytest.mark.neo4j
 
 
+def people(found: OrgProjection) -> set[str]:
+    return {p.uid for p in found.people}
+
+
+def pattern(found: OrgProjection, a: Person, b: Person) -> InteractionPattern | None:
+    return next((i for i in found.interactions if (i.a, i.b) == (a.uid, b.uid)), None)
+
+
+def tie(found: OrgProjection, a: Person, b: Person) -> KnowsTie | None:
+    pair = {a.uid, b.uid}
+    return next((t for t in found.ties if {t.a, t.b} == pair), None)
+
+
 @pytest.fixture
 async def reader(clean_graph: GraphClient) -> OrgReader:
     await seed(clean_graph)
@@ -47,7 +66,7 @@ async def test_the_projection_holds_the_people_employed_on_the_day(reader: OrgRe
     found = await reader.project(INITECH.uid, as_of=AS_OF)
 
     assert found is not None
-    assert set(found.graph) == {GRACE.uid, FRANK.uid, ANN.uid, RAJ.uid, DEV.uid}
+    assert people(found) == {GRACE.uid, FRANK.uid, ANN.uid, RAJ.uid, DEV.uid}
     assert found.companies == (INITECH.uid,) and not found.truncated
 
 
@@ -65,8 +84,8 @@ async def test_as_of_keeps_only_who_worked_there_that_day(
     found = await reader.project(INITECH.uid, as_of=day)
 
     assert found is not None
-    assert present.uid in found.graph
-    assert absent.uid not in found.graph
+    assert present.uid in people(found)
+    assert absent.uid not in people(found)
 
 
 @pytest.mark.parametrize(("day", "manager"), [(date(2021, 6, 1), GRACE), (AS_OF, FRANK)])
@@ -76,8 +95,7 @@ async def test_reports_to_lines_follow_their_validity(
     found = await reader.project(INITECH.uid, as_of=day)
 
     assert found is not None
-    managers = [m for _, m, d in found.graph.out_edges(ANN.uid, data=True) if d.get("reports_to")]
-    assert managers == [manager.uid]
+    assert [line.manager for line in found.lines if line.person == ANN.uid] == [manager.uid]
 
 
 async def test_jobs_carry_title_department_and_seniority_read_from_the_title(
@@ -86,15 +104,15 @@ async def test_jobs_carry_title_department_and_seniority_read_from_the_title(
     found = await reader.project(INITECH.uid, as_of=AS_OF)
 
     assert found is not None
-    nodes = found.graph.nodes
-    assert (nodes[ANN.uid]["seniority"], nodes[ANN.uid]["department"]) == (
+    by_uid = found.people_by_uid()
+    assert (by_uid[ANN.uid].seniority, by_uid[ANN.uid].department) == (
         Seniority.INDIVIDUAL_CONTRIBUTOR,
         Department.FINANCE,
     )
-    assert nodes[RAJ.uid]["department_text"] == "R&D"
-    assert nodes[RAJ.uid]["department"] is Department.ENGINEERING
-    assert nodes[GRACE.uid]["seniority"] is Seniority.C_LEVEL
-    assert nodes[GRACE.uid]["name"] == "Grace Hopper"
+    assert by_uid[RAJ.uid].department_text == "R&D"
+    assert by_uid[RAJ.uid].department is Department.ENGINEERING
+    assert by_uid[GRACE.uid].seniority is Seniority.C_LEVEL
+    assert by_uid[GRACE.uid].name == "Grace Hopper"
 
 
 async def test_board_members_are_kept_aside(reader: OrgReader) -> None:
@@ -104,45 +122,47 @@ async def test_board_members_are_kept_aside(reader: OrgReader) -> None:
     assert [(a.person_uid, a.role) for a in found.affiliates] == [
         (BEA.uid, EmploymentRole.BOARD_MEMBER)
     ]
-    assert BEA.uid not in found.graph
+    assert BEA.uid not in people(found)
 
 
 async def test_interactions_in_the_window_become_patterns(reader: OrgReader) -> None:
     found = await reader.project(INITECH.uid, as_of=AS_OF, window_days=365)
 
     assert found is not None
-    G = found.graph
-    ann_frank = G.edges[ANN.uid, FRANK.uid]
-    assert ann_frank["organised"] == 2  # Frank organised both meetings Ann attended
-    assert ann_frank["copied"] == 1  # Frank was on copy of Ann's mail
-    assert ann_frank["interactions"] == 3 and ann_frank["meetings"] == 2
-    assert ann_frank["strength"] == pytest.approx(0.6)
-    assert G.edges[FRANK.uid, ANN.uid]["strength"] == pytest.approx(0.6)
-    assert not G.has_edge(DEV.uid, GRACE.uid)  # their meeting is older than the window
+    ann_frank = pattern(found, ANN, FRANK)
+    assert ann_frank is not None
+    assert ann_frank.organised == 2  # Frank organised both meetings Ann attended
+    assert ann_frank.copied == 1  # Frank was on copy of Ann's mail
+    assert ann_frank.interactions == 3 and ann_frank.meetings == 2
+    knows = tie(found, ANN, FRANK)
+    assert knows is not None and knows.strength == pytest.approx(0.6)  # it holds both ways
+    assert pattern(found, DEV, GRACE) is None  # their meeting is older than the window
+    assert tie(found, DEV, GRACE) is None
 
 
 async def test_a_longer_window_reaches_older_interactions(reader: OrgReader) -> None:
     found = await reader.project(INITECH.uid, as_of=AS_OF, window_days=900)
 
     assert found is not None
-    assert found.graph.edges[DEV.uid, GRACE.uid]["organised"] == 1
+    dev_grace = pattern(found, DEV, GRACE)
+    assert dev_grace is not None and dev_grace.organised == 1
 
 
 @pytest.mark.parametrize(
-    ("include", "companies", "people"),
+    ("include", "companies", "employed"),
     [
         (False, [INITECH.uid], set()),
         (True, [INITECH.uid, INITECH_EU.uid, INITECH_DE.uid], {EVA.uid, BERT.uid}),
     ],
 )
 async def test_subsidiaries_come_down_the_tree_only_when_asked(
-    reader: OrgReader, include: bool, companies: list[str], people: set[str]
+    reader: OrgReader, include: bool, companies: list[str], employed: set[str]
 ) -> None:
     found = await reader.project(INITECH.uid, as_of=AS_OF, include_subsidiaries=include)
 
     assert found is not None
     assert list(found.companies) == companies
-    assert {EVA.uid, BERT.uid} & set(found.graph) == people
+    assert {EVA.uid, BERT.uid} & people(found) == employed
 
 
 async def test_the_projection_carries_each_subsidiarys_parent_company(
@@ -198,7 +218,7 @@ async def test_the_node_cap_keeps_the_most_senior_and_says_so(clean_graph: Graph
     found = await OrgReader(clean_graph, node_cap=2).project(INITECH.uid, as_of=AS_OF)
 
     assert found is not None and found.truncated
-    assert set(found.graph) == {GRACE.uid, FRANK.uid}
+    assert people(found) == {GRACE.uid, FRANK.uid}
 
 
 async def test_an_unknown_company_has_no_projection(reader: OrgReader) -> None:
@@ -231,10 +251,11 @@ async def test_a_committee_is_read_with_its_members(clean_graph: GraphClient) ->
 async def test_colleague_paths_reach_targets_in_one_or_two_hops(clean_graph: GraphClient) -> None:
     await seed(clean_graph)
 
-    G = await CommitteeReader(clean_graph).colleague_paths([FRANK.uid, DEV.uid])
+    found = await CommitteeReader(clean_graph).colleague_paths([FRANK.uid, DEV.uid])
 
-    assert G.nodes[CAROL.uid]["colleague"] and G.nodes[SAM.uid]["colleague"]
-    assert G.edges[SAM.uid, FRANK.uid]["strength"] == pytest.approx(0.2)
-    assert G.edges[CAROL.uid, GRACE.uid]["strength"] == pytest.approx(0.8)
-    assert G.edges[GRACE.uid, FRANK.uid]["strength"] == pytest.approx(0.5)
-    assert DEV.uid in G and G.degree(DEV.uid) == 0
+    paths = {(p.target, p.colleague, p.via): p for p in found.paths}
+    assert found.targets == (FRANK.uid, DEV.uid)
+    assert paths[FRANK.uid, SAM.uid, None].strength == pytest.approx(0.2)
+    through_grace = paths[FRANK.uid, CAROL.uid, GRACE.uid]
+    assert (through_grace.strength, through_grace.via_strength) == pytest.approx((0.8, 0.5))
+    assert {p.target for p in found.paths} == {FRANK.uid}  # nobody of ours reaches Dev

@@ -3,10 +3,19 @@
 :class:`GraphClient` runs each query in a managed transaction (``execute_read`` /
 ``execute_write``) with a server-side timeout, consumes the result inside the transaction
 function, translates driver errors, and counts the queries it sends.
+
+Change feed: a write names what it changed (``touched=`` on :meth:`GraphClient.write` and
+:meth:`GraphClient.write_all`, :meth:`Transaction.touch` inside
+:meth:`GraphClient.transaction`), and when anything was touched, one ``(:Change)`` entry is
+appended as the LAST statement of the same transaction (see :mod:`graph.queries.changes`), so
+the feed and the graph commit together or not at all. Touches belong to one attempt of a
+managed transaction: a retried attempt starts with none. After the commit,
+``GraphClient.on_change`` (if set) gets the new entry's sequence number.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, LiteralString, TypeVar
@@ -21,13 +30,29 @@ from neo4j import (
 
 from graph.config import GraphSettings
 from graph.errors import translate_driver_errors
+from graph.queries.changes import APPEND_CHANGE
+from schema.changes import Touched
 
-__all__ = ["GraphClient", "QueryObserver", "Record", "Transaction", "open_driver"]
+__all__ = [
+    "ChangeHook",
+    "GraphClient",
+    "QueryObserver",
+    "Record",
+    "Touches",
+    "Transaction",
+    "open_driver",
+]
 
 Record = dict[str, Any]
 T = TypeVar("T")
 # Called after every query with ("read" | "write", seconds, error class name or None).
 QueryObserver = Callable[[str, float, str | None], None]
+# Called after a commit that appended a change-feed entry, with its sequence number.
+ChangeHook = Callable[[int], None]
+# What a write touched: given, or computed from the records it returned.
+Touches = Touched | Callable[[list[Record]], Touched]
+
+_log = logging.getLogger(__name__)
 
 
 class Transaction:
@@ -35,6 +60,17 @@ class Transaction:
 
     def __init__(self, tx: AsyncManagedTransaction) -> None:
         self._tx = tx
+        self._touched = Touched()
+
+    @property
+    def touched(self) -> Touched:
+        """Everything :meth:`touch` was given so far in this attempt."""
+        return self._touched
+
+    def touch(self, touched: Touched) -> None:
+        """Add ``touched`` to what this transaction changed: the change-feed entry appended
+        before the commit names it."""
+        self._touched = self._touched | touched
 
     async def run(
         self, text: LiteralString, parameters: Mapping[str, Any] | None = None
@@ -92,6 +128,7 @@ class GraphClient:
         database: str,
         timeout: float,
         observer: QueryObserver | None = None,
+        on_change: ChangeHook | None = None,
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
@@ -99,11 +136,16 @@ class GraphClient:
         self.database = database
         self.timeout = timeout
         self.observer = observer
+        self.on_change = on_change
         self.queries_sent = 0
 
     @classmethod
     def from_settings(
-        cls, settings: GraphSettings, *, observer: QueryObserver | None = None
+        cls,
+        settings: GraphSettings,
+        *,
+        observer: QueryObserver | None = None,
+        on_change: ChangeHook | None = None,
     ) -> GraphClient:
         """Open a driver for ``settings`` and wrap it."""
         return cls(
@@ -111,6 +153,7 @@ class GraphClient:
             database=settings.database,
             timeout=settings.query_timeout,
             observer=observer,
+            on_change=on_change,
         )
 
     async def close(self) -> None:
@@ -150,24 +193,49 @@ class GraphClient:
         parameters: Mapping[str, Any] | None = None,
         *,
         timeout: float | None = None,
+        touched: Touches | None = None,
     ) -> list[Record]:
-        """Run a write query in its own managed transaction and return its records."""
-        records: list[Record] = await self._run("write", text, parameters, timeout)
-        return records
+        """Run a write query in its own managed transaction and return its records.
+
+        ``touched`` (what the write changes, or a function of its records that says so)
+        appends a change-feed entry in the same transaction; an empty one appends none.
+        """
+        if touched is None:
+            records: list[Record] = await self._run("write", text, parameters, timeout)
+            return records
+        sent = dict(parameters or {})
+
+        async def work(tx: Transaction) -> list[Record]:
+            found = await _collect(tx._tx, text, sent)
+            tx.touch(touched(found) if callable(touched) else touched)
+            return found
+
+        return await self.transaction(work, timeout=timeout)
 
     async def write_all(
         self,
         statements: Sequence[tuple[LiteralString, Mapping[str, Any]]],
         *,
         timeout: float | None = None,
+        touched: Touched | None = None,
     ) -> list[list[Record]]:
-        """Run several write queries, in order, in ONE managed transaction: all or none."""
+        """Run several write queries, in order, in ONE managed transaction: all or none
+        (with the change-feed entry of ``touched``, if any)."""
         texts = tuple(text for text, _ in statements)
         parameters = [dict(p) for _, p in statements]
-        records: list[list[Record]] = await self._run(
-            "write", texts, parameters, timeout, work_function=_collect_all
-        )
-        return records
+        if touched is None:
+            records: list[list[Record]] = await self._run(
+                "write", texts, parameters, timeout, work_function=_collect_all
+            )
+            return records
+        change = touched
+
+        async def work(tx: Transaction) -> list[list[Record]]:
+            found = await _collect_all(tx._tx, texts, parameters)
+            tx.touch(change)
+            return found
+
+        return await self.transaction(work, timeout=timeout)
 
     async def transaction(
         self,
@@ -179,13 +247,27 @@ class GraphClient:
         together or not at all, and reads inside it see its own earlier writes.
 
         A transient failure runs ``work`` again from the start, so it must keep no state
-        of its own between attempts (decide from what it reads, return the result).
+        of its own between attempts (decide from what it reads, return the result). What
+        it touches (:meth:`Transaction.touch`) is appended to the change feed before the
+        commit; each attempt starts with nothing touched.
         """
 
-        async def unit(tx: AsyncManagedTransaction, _text: object, _parameters: object) -> T:
-            return await work(Transaction(tx))
+        async def unit(
+            tx: AsyncManagedTransaction, _text: object, _parameters: object
+        ) -> tuple[T, int | None]:
+            wrapped = Transaction(tx)
+            result = await work(wrapped)
+            return result, await _append_change(tx, wrapped.touched)
 
-        result: T = await self._run("write", None, None, timeout, work_function=unit)
+        done: tuple[T, int | None] = await self._run(
+            "write", None, None, timeout, work_function=unit
+        )
+        result, seq = done
+        if seq is not None and self.on_change is not None:
+            try:
+                self.on_change(seq)
+            except Exception:  # the write has committed: a hook's failure is not the write's
+                _log.exception("on_change hook failed for change %d", seq)
         return result
 
     async def _run(
@@ -233,6 +315,22 @@ async def _collect_all(
     return [
         await _collect(tx, text, params) for text, params in zip(texts, parameters, strict=True)
     ]
+
+
+async def _append_change(tx: AsyncManagedTransaction, touched: Touched) -> int | None:
+    """Append ``touched`` to the change feed (nothing when it is empty); its seq."""
+    if not touched:
+        return None
+    parameters = {
+        "people": sorted(touched.people),
+        "companies": sorted(touched.companies),
+        "deals": sorted(touched.deals),
+        "interactions": sorted(touched.interactions),
+        "reset": touched.reset,
+    }
+    result = await tx.run(APPEND_CHANGE, parameters)
+    record = await result.single(strict=True)
+    return int(record["seq"])
 
 
 async def _discard(

@@ -12,6 +12,7 @@ from typing import LiteralString
 
 from graph.driver import GraphClient
 from graph.queries.api_keys import API_KEY_CONSTRAINT
+from graph.queries.changes import CHANGE_FEED_SCHEMA
 from graph.queries.commands.merges import MERGE_CONSTRAINT
 from graph.queries.schema import (
     CONSTRAINTS,
@@ -69,6 +70,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         id="0005_ingest",
         description="external ids, import runs and normalised-name indexes",
         statements=INGEST_SCHEMA,
+    ),
+    Migration(
+        id="0006_change_feed",
+        description="uniqueness of the change feed's sequence numbers and counter",
+        statements=CHANGE_FEED_SCHEMA,
     ),
 )
 

@@ -2,6 +2,10 @@
 
 A subclass names its label, its queries and the fields a new record needs, and turns a patch
 into the queries' ``$props`` and ``$links`` and a result row into a model record.
+
+Change feed: a write touches the record (:meth:`EntityCommands.touches`; a label whose
+relationships a write may move reads them first with ``links_before``), and a soft delete or
+a restore touches the record and every record linked to it, whose facts filter on liveness.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from typing import Any, ClassVar, Generic, LiteralString, TypeVar
 
 from graph.commands.outcome import Upserted, new_provenance, run_command
 from graph.driver import GraphClient, Record
+from graph.queries.changes import NEIGHBOURS
+from graph.writing.touches import own, touched_from
+from schema.changes import Touched
 from schema.enums import Label
 from schema.model import Provenance, make_uid
 
@@ -30,6 +37,7 @@ class EntityCommands(ABC, Generic[R, P]):
     by_uid: ClassVar[LiteralString]
     by_source: ClassVar[LiteralString]
     lifecycle: ClassVar[LiteralString]
+    links_before: ClassVar[LiteralString | None] = None
 
     def __init__(self, client: GraphClient) -> None:
         self.client = client
@@ -41,6 +49,12 @@ class EntityCommands(ABC, Generic[R, P]):
     @abstractmethod
     def record(self, row: Record) -> R:
         """The model record of a command's result row."""
+
+    def touches(self, row: Record, before: Record | None, links: Params) -> Touched:
+        """What a create, update or upsert that wrote ``row`` touched, given the row that
+        ``links_before`` read and the write's ``$links``: the record itself here (a label
+        with relationships adds the records they leave and join)."""
+        return own(self.label, str(row["props"]["uid"]))
 
     async def create(self, patch: P) -> R:
         """Create a record with source ``api`` and a new source id."""
@@ -109,8 +123,25 @@ class EntityCommands(ABC, Generic[R, P]):
             "props": props,
             "links": links,
         }
-        return await run_command(self.client, query, parameters)
+
+        def touches(row: Record, before: Record | None) -> Touched:
+            return self.touches(row, before, links)
+
+        return await run_command(
+            self.client, query, parameters, touches=touches, before=self.links_before
+        )
 
     async def _lifecycle(self, uid: str, expected: int | None, *, restoring: bool) -> R:
         parameters = {"uid": uid, "expected": expected, "restoring": restoring}
-        return self.record(await run_command(self.client, self.lifecycle, parameters))
+
+        def neighbours(row: Record, before: Record | None) -> Touched:
+            return own(self.label, uid) | touched_from(before)
+
+        row = await run_command(
+            self.client,
+            self.lifecycle,
+            parameters,
+            touches=neighbours,
+            before=NEIGHBOURS[self.label],
+        )
+        return self.record(row)

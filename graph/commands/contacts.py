@@ -1,13 +1,18 @@
-"""Buying-committee commands: add, re-role and remove a deal's contacts (INVOLVED_IN)."""
+"""Buying-committee commands: add, re-role and remove a deal's contacts (INVOLVED_IN).
+
+Each change touches the deal and the person (an add only when the role is new).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.commands.outcome import new_provenance, run_command
 from graph.driver import GraphClient, Record
 from graph.queries.commands import contacts as queries
 from graph.reading.crm.records import deal_from
+from schema.changes import Touched, touched
 from schema.enums import DealContactRole
 from schema.model import Deal
 
@@ -24,6 +29,15 @@ class ContactChange:
 
 def _deal(row: Record) -> Deal:
     return deal_from(row["props"], company_uid=row["company_uid"], owner_uid=row["owner_uid"])
+
+
+def _both(deal_uid: str, person_uid: str) -> Callable[[Record, Record | None], Touched]:
+    def touches(row: Record, _before: Record | None) -> Touched:
+        if row.get("created") is False:
+            return Touched()
+        return touched(deals=[deal_uid], people=[person_uid])
+
+    return touches
 
 
 class ContactCommands:
@@ -43,6 +57,7 @@ class ContactCommands:
                 "role": str(role),
                 "source_id": new_provenance().source_id,
             },
+            touches=_both(deal_uid, person_uid),
         )
         return ContactChange(_deal(row), created=bool(row["created"]))
 
@@ -64,6 +79,7 @@ class ContactCommands:
                 "to_role": str(to_role),
                 "source_id": new_provenance().source_id,
             },
+            touches=_both(deal_uid, person_uid),
         )
         return ContactChange(_deal(row), created=True)
 
@@ -73,5 +89,6 @@ class ContactCommands:
             self.client,
             queries.REMOVE_DEAL_CONTACT,
             {"deal_uid": deal_uid, "person_uid": person_uid, "role": str(role)},
+            touches=_both(deal_uid, person_uid),
         )
         return ContactChange(_deal(row))

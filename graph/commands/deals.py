@@ -11,6 +11,8 @@ from graph.commands.patches import DealPatch
 from graph.driver import Record
 from graph.queries.commands import deals as queries
 from graph.reading.crm.records import deal_from
+from graph.writing.touches import own
+from schema.changes import Touched, touched
 from schema.enums import DealStage, Label
 from schema.model import Deal
 
@@ -27,6 +29,7 @@ class DealCommands(EntityCommands[Deal, DealPatch]):
     by_uid = queries.DEAL_BY_UID
     by_source = queries.DEAL_BY_SOURCE
     lifecycle = queries.DEAL_LIFECYCLE
+    links_before = queries.DEAL_LINKS
 
     def props_and_links(self, patch: DealPatch) -> tuple[Params, Params]:
         props: Params = {key: value for key, value in patch.items() if key in _PROPS}
@@ -39,6 +42,17 @@ class DealCommands(EntityCommands[Deal, DealPatch]):
             "owner_uid": patch.get("owner_uid"),
         }
         return props, links
+
+    def touches(self, row: Record, before: Record | None, links: Params) -> Touched:
+        """The deal; with a new FOR company, the old and new ones; with a new owner, the
+        old and new ones."""
+        found = own(Label.DEAL, str(row["props"]["uid"]))
+        was = before or {}
+        if links["company_given"]:
+            found |= touched(companies=[row["company_uid"], *(was.get("companies") or ())])
+        if links["owner_given"]:
+            found |= touched(people=[row["owner_uid"], *(was.get("people") or ())])
+        return found
 
     def record(self, row: Record) -> Deal:
         return deal_from(row["props"], company_uid=row["company_uid"], owner_uid=row["owner_uid"])

@@ -7,6 +7,8 @@ from graph.commands.patches import InteractionPatch
 from graph.driver import Record
 from graph.queries.commands import interactions as queries
 from graph.reading.crm.records import interaction_from
+from graph.writing.touches import own, touched_from
+from schema.changes import Touched, touched
 from schema.enums import Label
 from schema.model import Interaction
 
@@ -23,6 +25,7 @@ class InteractionCommands(EntityCommands[Interaction, InteractionPatch]):
     by_uid = queries.INTERACTION_BY_UID
     by_source = queries.INTERACTION_BY_SOURCE
     lifecycle = queries.INTERACTION_LIFECYCLE
+    links_before = queries.INTERACTION_LINKS
 
     def props_and_links(self, patch: InteractionPatch) -> tuple[Params, Params]:
         props: Params = {key: value for key, value in patch.items() if key in _PROPS}
@@ -38,6 +41,13 @@ class InteractionCommands(EntityCommands[Interaction, InteractionPatch]):
             ],
         }
         return props, links
+
+    def touches(self, row: Record, before: Record | None, links: Params) -> Touched:
+        """The interaction, its participants and ABOUT deal before and after the write."""
+        now = touched(
+            people=[p["person_uid"] for p in links["participants"]], deals=[row["deal_uid"]]
+        )
+        return own(Label.INTERACTION, str(row["props"]["uid"])) | touched_from(before) | now
 
     def record(self, row: Record) -> Interaction:
         return interaction_from(row["props"], deal_uid=row["deal_uid"])

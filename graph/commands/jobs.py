@@ -1,6 +1,10 @@
 """Job changes and reporting lines: history is kept, current edges are closed, never deleted.
 
 Dates are inclusive, so what a new job or line replaces ends the day before it starts.
+
+A job change touches the person, the new company and the companies of the jobs it ended; a
+reporting-line change touches the person, the new manager and the managers of the lines it
+closed.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from graph.driver import GraphClient, Record
 from graph.queries.commands import jobs as queries
 from graph.reading.crm.records import employment_from, person_from, reporting_line_from
 from graph.writing.rows import relationship_uid
+from schema.changes import Touched, touched
 from schema.enums import EmploymentRole, LineSource, Seniority
 from schema.model import Employment, Person, ReportingLine
 
@@ -93,6 +98,10 @@ class JobCommands:
                 "end": job.start - timedelta(days=1),
                 "person_props": {k: props[k] for k in ("title", "department", "seniority")},
             },
+            touches=lambda row, _: touched(
+                people=[person_uid],
+                companies=[job.company_uid, *(e["company_uid"] for e in row["ended"])],
+            ),
         )
         ended = tuple(
             employment_from(e["props"], person_uid=person_uid, company_uid=e["company_uid"])
@@ -126,6 +135,7 @@ class JobCommands:
                 "uid": relationship_uid("reports_to", provenance),
                 "props": props,
             },
+            touches=lambda row, _: _line_touches(row, person_uid, manager_uid),
         )
         line = reporting_line_from(row["line"], person_uid=person_uid, manager_uid=manager_uid)
         ended = _lines(person_uid, row["ended"])
@@ -137,8 +147,13 @@ class JobCommands:
             self.client,
             queries.CLEAR_REPORTS_TO,
             {"person_uid": person_uid, "valid_to": valid_to},
+            touches=lambda row, _: _line_touches(row, person_uid),
         )
         return LinesClosed(person_from(row["props"]), _lines(person_uid, row["ended"]))
+
+
+def _line_touches(row: Record, *people: str) -> Touched:
+    return touched(people=[*people, *(r["manager_uid"] for r in row["ended"])])
 
 
 def _lines(person_uid: str, rows: list[Record]) -> tuple[ReportingLine, ...]:

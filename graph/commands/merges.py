@@ -15,6 +15,10 @@ check compares with what the writer sees; a preview is a plain read.
 
 KNOWS edges are derived: the merge deletes the merged person's, and the caller computes the
 survivor's again (and both people's after an undo), as of ``knows_as_of``.
+
+Change feed: a merge or an undo touches both records and every Person, Company, Deal and
+Interaction at the other end of a relationship of the merged record (the ones that move, the
+ones dropped and KNOWS partners), in the transaction of its write.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ from graph.driver import GraphClient, Record
 from graph.queries.commands.merges import merge_apply, merge_plan
 from graph.queries.commands.unmerges import UNMERGE_APPLY, UNMERGE_PLAN
 from graph.reading.crm.records import company_from, native, person_from
-from schema.enums import RelType
+from schema.changes import Touched, touched
+from schema.enums import Label, RelType
 from schema.reading.merges import (
     FieldChange,
     LinkDirection,
@@ -66,6 +71,7 @@ class _Plan:
     preview: MergePreview
     parameters: dict[str, Any]
     knows_as_of: datetime | None
+    touched: Touched
 
 
 def _entity(kind: MergeKind, props: Mapping[str, Any]) -> MergedEntity:
@@ -86,6 +92,22 @@ def _restorable(kind: MergeKind, text: str) -> dict[str, Any]:
     if pair not in MOVABLE[kind] or row.get("action") not in ACTIONS:
         raise StateConflict("The merge record is not readable.", field="merge_id")
     return row
+
+
+def _touched(kind: MergeKind, pair: tuple[str, str], others: list[tuple[Any, Any]]) -> Touched:
+    """The two records of a merge and the records at the other end of the merged one's
+    relationships (``others``: label and natural key; identifiers are no records)."""
+    by_label: dict[str, list[str]] = {label: [] for label in Label}
+    for label, key in others:
+        if label in by_label and key is not None:
+            by_label[str(label)].append(str(key))
+    by_label[kind.label].extend(pair)
+    return touched(
+        people=by_label[Label.PERSON],
+        companies=by_label[Label.COMPANY],
+        deals=by_label[Label.DEAL],
+        interactions=by_label[Label.INTERACTION],
+    )
 
 
 def _apply_parameters(
@@ -190,13 +212,21 @@ class MergeCommands:
             warnings=warnings(kind, records, links, actions),
         )
         parameters = {**base, **_apply_parameters(kind, row, links, actions, fields)}
-        return _Plan(preview=preview, parameters=parameters, knows_as_of=native(row["knows_as_of"]))
+        others = [link.other for link in links if link.owner == "merged"]
+        return _Plan(
+            preview=preview,
+            parameters=parameters,
+            knows_as_of=native(row["knows_as_of"]),
+            touched=_touched(kind, pair, others),
+        )
 
     async def _merge(
         self, kind: MergeKind, pair: tuple[str, str], expected: tuple[int | None, int | None]
     ) -> MergeDone:
         plan = await self._plan(kind, pair, expected)
-        row = await run_command(self.client, _APPLY[kind], plan.parameters)
+        row = await run_command(
+            self.client, _APPLY[kind], plan.parameters, touches=lambda *_: plan.touched
+        )
         return MergeDone(
             merge_id=plan.parameters["record"]["merge_id"],
             kind=kind,
@@ -218,7 +248,11 @@ class MergeCommands:
             "rows": rows,
             "restore": restoring(json.loads(plan["survivor_changes"]), plan["survivor"]),
         }
-        row: Record = await run_command(self.client, UNMERGE_APPLY, parameters)
+        pair = (str(plan["survivor"]["uid"]), str(plan["merged"]["uid"]))
+        change = _touched(kind, pair, [(r["other_label"], r["other_key"]) for r in rows])
+        row: Record = await run_command(
+            self.client, UNMERGE_APPLY, parameters, touches=lambda *_: change
+        )
         restored = int(row["restored"])
         return UnmergeDone(
             merge_id=merge_id,

@@ -5,12 +5,16 @@ Every command query returns one row with ``status`` (``ok``, ``unchanged``, ``mi
 ``actual`` (the version before the write; a query checking several versions also returns the
 ``expected`` one at fault). A uniqueness constraint that still fires (two writers racing for
 one email) is reported as the same :class:`KeyConflict` as the check inside the query.
+
+A command that wrote (status ``ok``) appends what it touched to the change feed in its own
+transaction: ``touches`` says it from the command's row and from the row of ``before``, a
+read run first in the same transaction (what a relationship is about to leave).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, LiteralString, TypeVar
 
@@ -21,12 +25,16 @@ from graph.commands.errors import (
     StateConflict,
     VersionMismatch,
 )
-from graph.driver import GraphClient, Record
+from graph.driver import GraphClient, Record, Transaction
 from graph.errors import DuplicateEntity
+from schema.changes import Touched
 from schema.errors import InvalidInput
 from schema.model import Provenance
 
-__all__ = ["API_SOURCE", "Upserted", "new_provenance", "run_command"]
+__all__ = ["API_SOURCE", "CommandTouches", "Upserted", "new_provenance", "run_command"]
+
+CommandTouches = Callable[[Record, Record | None], Touched]
+"""What a command that wrote touched, from its row and the row of its ``before`` read."""
 
 T = TypeVar("T")
 API_SOURCE = "api"
@@ -78,10 +86,20 @@ def _field_of_duplicate(message: str) -> str:
 
 
 async def run_command(
-    client: GraphClient, query: LiteralString, parameters: Mapping[str, Any], *, read: bool = False
+    client: GraphClient,
+    query: LiteralString,
+    parameters: Mapping[str, Any],
+    *,
+    read: bool = False,
+    touches: CommandTouches | None = None,
+    before: LiteralString | None = None,
 ) -> Record:
     """Run ``query`` in one write transaction (a read one if ``read``: a command's preview);
     return its row if the verdict allows.
+
+    When the verdict is ``ok`` and ``touches`` is given, the records it names go to the
+    change feed in the same transaction; ``before`` (a read with the same parameters) runs
+    first and its one row is passed to ``touches``.
 
     Raises
     ------
@@ -89,8 +107,21 @@ async def run_command(
     schema.errors.InvalidInput
         What the verdict reports.
     """
+
+    async def work(tx: Transaction) -> list[Record]:
+        prior = (await tx.run(before, parameters))[0] if before is not None else None
+        found = await tx.run(query, parameters)
+        if touches is not None and found and found[0]["status"] == "ok":
+            tx.touch(touches(found[0], prior))
+        return found
+
     try:
-        rows = await (client.read if read else client.write)(query, parameters)
+        if read:
+            rows = await client.read(query, parameters)
+        elif touches is None:
+            rows = await client.write(query, parameters)
+        else:
+            rows = await client.transaction(work)
     except DuplicateEntity as e:
         field = _field_of_duplicate(str(e))
         reason = "email_taken" if field == "email" else "source_taken"

@@ -29,5 +29,5 @@ WITH c, top.domain AS d, top.people AS people
 SET c.domain = d.name, c.domain_derived_from = 'work emails of ' + toString(people) + ' people'
 MERGE (c)-[r:HAS_DOMAIN]->(d)
   ON CREATE SET r.source = 'derived', r.source_id = c.uid + '|' + d.name
-RETURN count(c) AS derived
+RETURN count(c) AS derived, collect(c.uid) AS companies
 """

@@ -51,13 +51,16 @@ RETURN b.uid AS other,
        collect({kind: i.kind, at: i.occurred_at, role_a: ra.role, role_b: rb.role}) AS touches
 """
 
-# Replace one person's KNOWS edges: those to people outside $rows go, the others are upserted.
+# Replace one person's KNOWS edges: those to people outside $rows go (``dropped``: the uids
+# of the people at their other end), the others are upserted.
 REPLACE_PERSON_KNOWS: LiteralString = """
 MATCH (p:Person {uid: $uid})
 CALL (p) {
   OPTIONAL MATCH (p)-[k:KNOWS]-(o:Person)
     WHERE NOT o.uid IN [row IN $rows | CASE WHEN row.a = p.uid THEN row.b ELSE row.a END]
+  WITH k, o.uid AS other
   DELETE k
+  RETURN collect(DISTINCT other) AS dropped
 }
 CALL (p) {
   UNWIND $rows AS row
@@ -67,7 +70,7 @@ CALL (p) {
   SET k += row.props
   RETURN count(*) AS written
 }
-RETURN written
+RETURN written, dropped
 """
 
 UPSERT_KNOWS: LiteralString = """

@@ -32,8 +32,9 @@ DELETE_SOURCE_RELATIONSHIP_BATCHES: tuple[LiteralString, ...] = (
     "DELETE r RETURN count(*) AS deleted",
 )
 
+# The migration record and the change feed stay (the feed's counter never goes back).
 DELETE_DATA_BATCH: LiteralString = """
-MATCH (n) WHERE NOT n:RelgraphMigration
+MATCH (n) WHERE NOT (n:RelgraphMigration OR n:Change OR n:ChangeCounter)
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted

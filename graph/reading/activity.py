@@ -1,5 +1,9 @@
 """Read people's shared interactions (everyone's page by page, or one person's), and write
-derived KNOWS edges (in batches, or one person's at once)."""
+derived KNOWS edges (in batches, or one person's at once).
+
+Change feed: a KNOWS write touches both people of every edge it writes, and one person's
+replacement also the people whose edge to them it deleted.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from graph.queries import knows
 from graph.reading.crm.records import native
 from graph.writing.rows import Row
 from graph.writing.writers import GraphWriter, WriteResult
+from schema.changes import Touched, touched
 from schema.enums import InteractionKind, ParticipantRole
 from schema.reading.activity import Knows, PairActivity, SharedInteraction
 
@@ -125,14 +130,28 @@ class KnowsWriter:
 
     async def write(self, ties: Iterable[Knows]) -> WriteResult:
         """Upsert one KNOWS edge per pair, replacing its derived properties."""
-        return await self._writer.write_rows(knows.UPSERT_KNOWS, ties, _knows_row)
+        return await self._writer.write_rows(
+            knows.UPSERT_KNOWS, ties, _knows_row, touches=_pair_people
+        )
 
     async def replace_for(self, uid: str, ties: Iterable[Knows]) -> int:
         """Make ``ties`` the KNOWS edges of ``uid``: edges to anyone else are deleted, in the
         same transaction. Returns how many edges were written."""
         rows = [_knows_row(tie) for tie in ties]
-        records = await self.client.write(knows.REPLACE_PERSON_KNOWS, {"uid": uid, "rows": rows})
+
+        def replaced(records: list[Row]) -> Touched:
+            dropped = records[0]["dropped"] if records else []
+            return _pair_people(rows) | touched(people=[uid, *dropped])
+
+        records = await self.client.write(
+            knows.REPLACE_PERSON_KNOWS, {"uid": uid, "rows": rows}, touched=replaced
+        )
         return int(records[0]["written"]) if records else 0
+
+
+def _pair_people(rows: list[Row]) -> Touched:
+    """Both people of every KNOWS row."""
+    return touched(people=[uid for row in rows for uid in (row["a"], row["b"])])
 
 
 def _knows_row(tie: Knows) -> Row:

@@ -5,15 +5,26 @@ logs); the ``secret`` is 32 random bytes from :func:`secrets.token_urlsafe`. Onl
 the secret is stored: for a high-entropy random token a fast hash is the standard practice (a
 slow password hash protects guessable passwords, which these are not). Presented keys are
 compared with :func:`hmac.compare_digest`, and an unknown key id costs the same comparison.
+
+A store may remember what it read of each key id for ``cache_seconds`` (the API's store does,
+for one second): a key presented again within that time costs no query, whether it was good,
+wrong, unknown or revoked, and concurrent checks of one key id share one query. A key revoked
+by another process (``relgraph keys revoke``, another API worker) is therefore refused at most
+``cache_seconds`` later (the time runs from when the query that read the key was sent); one
+revoked through the same store is refused at once. The memory holds at most ``max_cached`` key
+ids, with the stored hash (never a secret) of each.
 """
 
 from __future__ import annotations
 
+import asyncio
 import builtins
 import hashlib
 import hmac
 import re
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -89,6 +100,16 @@ def parse_key(presented: str) -> tuple[str, str] | None:
     return None if match is None else (match["key_id"], match["secret"])
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What the database held for a key id when ``read_at`` (None: no such key)."""
+
+    read_at: float
+    principal: Principal | None = None
+    secret_hash: str = _NO_SUCH_KEY
+    revoked: bool = True
+
+
 def _at(millis: object) -> datetime | None:
     return None if millis is None else datetime.fromtimestamp(int(str(millis)) / 1000, tz=UTC)
 
@@ -104,10 +125,39 @@ def _record(row: Record) -> ApiKeyRecord:
 
 
 class ApiKeyStore:
-    """The ``(:ApiKey)`` nodes, through one :class:`GraphClient`."""
+    """The ``(:ApiKey)`` nodes, through one :class:`GraphClient`.
 
-    def __init__(self, client: GraphClient) -> None:
+    Parameters
+    ----------
+    client : GraphClient
+        The database.
+    cache_seconds : float
+        How long an authentication may answer from what an earlier one read of the same key
+        id (default 0: every authentication queries).
+    max_cached : int
+        How many key ids the cache holds at most; the oldest make room.
+    clock : callable
+        Monotonic seconds (default :func:`time.monotonic`).
+    """
+
+    def __init__(
+        self,
+        client: GraphClient,
+        *,
+        cache_seconds: float = 0.0,
+        max_cached: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if cache_seconds < 0 or max_cached < 1:
+            raise ValueError("cache_seconds must not be negative and max_cached must be positive")
         self.client = client
+        self.cache_seconds = cache_seconds
+        self.max_cached = max_cached
+        self.clock = clock
+        self._cache: dict[str, _Stored] = {}
+        self._reading: dict[str, asyncio.Future[_Stored]] = {}
+        self._changes = 0  # creations and revocations through this store
+        self.lookups = 0  # queries sent to check keys
 
     async def create(self, name: str, role: Role) -> tuple[Principal, str]:
         """Create a key and return its principal and its plaintext, which is shown only once.
@@ -141,6 +191,7 @@ class ApiKeyStore:
             "created_at": datetime.now(UTC),
         }
         await self.client.write(CREATE_API_KEY, parameters)
+        self._forget(key_id)
         return Principal(key_id=key_id, name=name, role=Role(role)), format_key(key_id, secret)
 
     async def authenticate(self, presented: str) -> Principal | None:
@@ -160,13 +211,9 @@ class ApiKeyStore:
         if parsed is None:
             return None
         key_id, secret = parsed
-        records = await self.client.read(FIND_API_KEY, {"key_id": key_id})
-        stored = records[0] if records else None
-        expected = str(stored["hash"]) if stored is not None else _NO_SUCH_KEY
-        matches = hmac.compare_digest(hash_secret(secret), expected)
-        if stored is None or not matches or stored["revoked"]:
-            return None
-        return Principal(key_id=key_id, name=str(stored["name"]), role=Role(stored["role"]))
+        stored = await self._stored(key_id)
+        matches = hmac.compare_digest(hash_secret(secret), stored.secret_hash)
+        return stored.principal if matches and not stored.revoked else None
 
     async def revoke(self, key_id: str) -> bool:
         """Revoke a key; False when no active key has this id (unknown or already revoked).
@@ -182,6 +229,7 @@ class ApiKeyStore:
             True when an active key was revoked now.
         """
         records = await self.client.write(REVOKE_API_KEY, {"key_id": key_id})
+        self._forget(key_id)
         return bool(records and int(records[0]["revoked"]) > 0)
 
     async def list(self) -> builtins.list[ApiKeyRecord]:
@@ -193,3 +241,54 @@ class ApiKeyStore:
             One record per key, revoked ones included.
         """
         return [_record(row) for row in await self.client.read(LIST_API_KEYS)]
+
+    async def _stored(self, key_id: str) -> _Stored:
+        # What the cache holds of the key id while it is fresh; else one query, shared by
+        # every check of the same key id that comes while it runs.
+        cached = self._cache.get(key_id)
+        if cached is not None and self.clock() - cached.read_at < self.cache_seconds:
+            return cached
+        reading = self._reading.get(key_id)
+        if reading is None:
+            reading = asyncio.ensure_future(self._read(key_id))
+            self._reading[key_id] = reading
+            changes = self._changes
+            reading.add_done_callback(lambda done: self._read_done(key_id, changes, done))
+        # Shielded: a caller that goes away does not cancel the query the others wait for.
+        return await asyncio.shield(reading)
+
+    async def _read(self, key_id: str) -> _Stored:
+        read_at = self.clock()
+        self.lookups += 1
+        records = await self.client.read(FIND_API_KEY, {"key_id": key_id})
+        if not records:
+            return _Stored(read_at)
+        row = records[0]
+        principal = Principal(key_id=key_id, name=str(row["name"]), role=Role(row["role"]))
+        return _Stored(read_at, principal, str(row["hash"]), bool(row["revoked"]))
+
+    def _read_done(self, key_id: str, changes: int, done: asyncio.Future[_Stored]) -> None:
+        if self._reading.get(key_id) is done:
+            del self._reading[key_id]
+        if done.cancelled() or done.exception() is not None:
+            return  # failures are not remembered: the next check asks again
+        # A read that ran across a creation or revocation here may predate it: not remembered.
+        if self.cache_seconds > 0 and changes == self._changes:
+            self._remember(key_id, done.result())
+
+    def _forget(self, key_id: str) -> None:
+        self._changes += 1
+        self._cache.pop(key_id, None)
+        self._reading.pop(key_id, None)
+
+    def _remember(self, key_id: str, stored: _Stored) -> None:
+        self._cache.pop(key_id, None)
+        if len(self._cache) >= self.max_cached:
+            now = self.clock()
+            for stale in [
+                k for k, v in self._cache.items() if now - v.read_at >= self.cache_seconds
+            ]:
+                del self._cache[stale]
+        while len(self._cache) >= self.max_cached:
+            del self._cache[next(iter(self._cache))]
+        self._cache[key_id] = stored

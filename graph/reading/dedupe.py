@@ -11,6 +11,9 @@ goes by pages of uids (``UNWIND $uids``), so no query returns an unbounded resul
 A candidate runs from the lower uid to the higher, carries ``score``, ``reasons``,
 ``found_at`` and ``status`` (``open``, or ``dismissed`` once a user said the two are
 different: then it is never proposed again), and has provenance ``source: 'dedupe'``.
+
+Change feed: storing or dismissing candidates touches both records of each pair; setting
+name keys touches the records that got one.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any, LiteralString, Protocol
 from graph.driver import GraphClient, Record
 from graph.queries import dedupe as queries
 from graph.reading.crm.records import native
+from schema.changes import Touched, touched
 from schema.errors import InvalidInput
 from schema.identifier_keys import work_domain
 from schema.keys import company_name_key, person_name_key
@@ -219,7 +223,11 @@ class DedupeGraph:
                 if key_of(r["name"]) != r["name_key"]
             ]
             if stale:
-                written = await self.client.write(queries.write_name_keys(label), {"rows": stale})
+                written = await self.client.write(
+                    queries.write_name_keys(label),
+                    {"rows": stale},
+                    touched=_records(kind, [row["uid"] for row in stale]),
+                )
                 changed += int(written[0]["written"])
         return changed
 
@@ -288,9 +296,11 @@ class DedupeGraph:
         ]
         result = StoreResult()
         for start in range(0, len(rows), self.page_size):
+            page = rows[start : start + self.page_size]
             records = await self.client.write(
                 queries.store_candidates(_LABELS[kind]),
-                {"rows": rows[start : start + self.page_size]},
+                {"rows": page},
+                touched=_records(kind, [str(row[end]) for row in page for end in ("a", "b")]),
             )
             counts = {str(r["outcome"]): int(r["n"]) for r in records}
             result += StoreResult(**counts)
@@ -330,7 +340,11 @@ class DedupeGraph:
             person and the other a company.
         """
         low, high = sorted((uid_a, uid_b))
-        [row] = await self.client.write(queries.DISMISS, {"a": low, "b": high})
+        [row] = await self.client.write(
+            queries.DISMISS,
+            {"a": low, "b": high},
+            touched=lambda found: _dismissed(found, low, high),
+        )
         status = row["status"]
         if status in ("missing_a", "missing_b"):
             missing = low if status == "missing_a" else high
@@ -346,6 +360,20 @@ class DedupeGraph:
         """Whether each uid names a person, a company or nothing (None)."""
         rows = await self.client.read(queries.RECORD_KINDS, {"uids": list(uids)})
         return {r["uid"]: MergeKind(r["kind"]) if r["kind"] else None for r in rows}
+
+
+def _records(kind: MergeKind, uids: Iterable[str]) -> Touched:
+    """``uids`` as people or companies, by ``kind``."""
+    if kind is MergeKind.PERSON:
+        return touched(people=uids)
+    return touched(companies=uids)
+
+
+def _dismissed(found: list[Record], low: str, high: str) -> Touched:
+    """Both records of a dismissal that wrote."""
+    if not found or found[0]["status"] != "ok":
+        return Touched()
+    return _records(MergeKind(found[0]["kind"]), (low, high))
 
 
 def _key_function(kind: MergeKind) -> Callable[[str | None], str | None]:

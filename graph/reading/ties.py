@@ -8,6 +8,7 @@ from graph.driver import GraphClient
 from graph.queries import knows
 from graph.reading.crm.records import native
 from graph.reading.referrals import date_of, knows_link
+from schema.changes import touched
 from schema.enums import InteractionKind, ParticipantRole
 from schema.reading.activity import SharedInteraction
 from schema.reading.referrals import PersonTie, StatedLink
@@ -73,6 +74,10 @@ class TieWriter:
         """Record that ``a_uid`` and ``b_uid`` know each other as ``kind``; False when one
         of them is not a live person."""
         rows = await self.client.write(
-            knows.STATE_RELATIONSHIP, {"a": a_uid, "b": b_uid, "kind": kind, "since": since}
+            knows.STATE_RELATIONSHIP,
+            {"a": a_uid, "b": b_uid, "kind": kind, "since": since},
+            touched=lambda found: touched(
+                people=[a_uid, b_uid] if found and found[0]["written"] else []
+            ),
         )
         return bool(rows and rows[0]["written"])

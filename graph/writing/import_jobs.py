@@ -6,6 +6,9 @@ moved when its person or company changed (the old edge goes, in the same transac
 current job of the source replaces the one a person row implied at the same company. The
 employer a person row names is a current job unless one is known there already; a person
 row naming a new employer ends the jobs it implied elsewhere.
+
+Change feed: a batch touches the person and company of every job it writes, the old ends of
+a job it moves and the companies of the jobs it ends.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from graph.driver import GraphClient, Transaction
 from graph.queries.ingest import links as ingest_links
 from graph.queries.ingest.refs import batch_parameters
 from graph.writing.import_two_step import Outcome, Refs, check_keys, same_props
+from schema.changes import Touched, touched
 from schema.import_rows import EmploymentRow
 
 __all__ = ["write_employments"]
@@ -54,6 +58,7 @@ async def write_employments(
         outcomes = _decide_all(rows, numbered, state, plan)
         if plan:
             await tx.run(ingest_links.WRITE_EMPLOYMENTS, plan.parameters(today))
+            tx.touch(plan.touched())
         return outcomes
 
     return await client.transaction(work)
@@ -94,14 +99,25 @@ class _Plan:
     ends: list[str] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     creates: list[dict[str, Any]] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.deletes or self.ends or self.updates or self.creates)
+
+    def touched(self) -> Touched:
+        """The people and companies whose jobs this plan changes."""
+        return touched(people=self.people, companies=self.companies)
 
     def write(
         self, row: EmploymentRow, ends: _Ends, old: Mapping[str, Any] | None, touch: bool
     ) -> None:
         """Write ``row`` in place of ``old`` (its stored job), or create it."""
+        self.people.append(ends.person)
+        self.companies.append(ends.company)
+        if old is not None:
+            self.people.append(str(old["person"]))
+            self.companies.append(str(old["company"]))
         if old is not None and (old["person"], old["company"]) == (ends.person, ends.company):
             self.updates.append(
                 {
@@ -158,11 +174,13 @@ def _decide(
             return ("unchanged", uid, (), None, ())
         if not jobs:
             source = row["prov"]["source"]
-            plan.ends.extend(
-                str(job["rel"])
+            ended = [
+                job
                 for job in current
                 if job["implied"] and job["company"] != ends.company and job["source"] == source
-            )
+            ]
+            plan.ends.extend(str(job["rel"]) for job in ended)
+            plan.companies.extend(str(job["company"]) for job in ended)
         plan.write(row, ends, old, touch=bool(mine))
         return ("updated" if mine else "created", uid, (), None, ())
     in_place = old is not None and (old["person"], old["company"]) == (ends.person, ends.company)

@@ -8,6 +8,10 @@ created outright, rows that differ are updated (see :mod:`graph.queries.ingest.t
 A re-import of unchanged rows writes nothing at all. The read and the writes share the
 batch's transaction, so the decisions hold when the writes run; a transient failure runs
 the whole batch again, read included.
+
+Change feed: a people batch touches the people it created or updated; an interaction batch
+the interactions it created or updated, their participants and deals (the ones they had and
+the ones the rows give).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from graph.driver import GraphClient, Transaction
 from graph.queries.ingest import two_step as q
 from graph.queries.ingest.refs import batch_parameters
 from graph.reading.crm.records import native
+from schema.changes import Touched, touched
 from schema.import_rows import InteractionRow, PersonRow
 
 __all__ = [
@@ -118,6 +123,7 @@ async def write_people(client: GraphClient, rows: Sequence[PersonRow]) -> list[O
             await tx.run(q.CREATE_PEOPLE, batch_parameters(rows=creates))
         if updates:
             await tx.run(q.UPDATE_PEOPLE, batch_parameters(rows=updates))
+        tx.touch(touched(people=(o[1] for o in outcomes if o[0] in ("created", "updated"))))
         return outcomes
 
     return await client.transaction(work)
@@ -193,11 +199,12 @@ async def write_interactions(client: GraphClient, rows: Sequence[InteractionRow]
 
     async def work(tx: Transaction) -> list[Outcome]:
         [state] = await tx.run(q.RESOLVE_INTERACTIONS, parameters)
-        outcomes, creates, updates = _interaction_changes(rows, numbered, state)
+        outcomes, creates, updates, changed = _interaction_changes(rows, numbered, state)
         if creates:
             await tx.run(q.CREATE_INTERACTIONS, batch_parameters(rows=creates))
         if updates:
             await tx.run(q.UPDATE_INTERACTIONS, batch_parameters(rows=updates))
+        tx.touch(changed)
         return outcomes
 
     return await client.transaction(work)
@@ -207,13 +214,15 @@ def _interaction_changes(
     rows: Sequence[InteractionRow],
     numbered: list[tuple[list[int], int | None]],
     state: Mapping[str, Any],
-) -> tuple[list[Outcome], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Each row's outcome, and the rows to create and to update."""
+) -> tuple[list[Outcome], list[dict[str, Any]], list[dict[str, Any]], Touched]:
+    """Each row's outcome, the rows to create and to update, and what they touch."""
     person, deal_node = _by_number(state)
+    deal_uids = {str(node): str(uid) for node, uid in state["deal_uids"]}
     existing = {e["uid"]: e for e in state["existing"]}
     outcomes: list[Outcome] = []
     creates: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
+    changed: list[tuple[str, tuple[str, ...], str | None, Mapping[str, Any] | None]] = []
     for row, (part_numbers, deal_number) in zip(rows, numbered, strict=True):
         parts, uids, missing = _participants(row, part_numbers, person)
         deal = None if deal_number is None else deal_node[deal_number]
@@ -235,7 +244,26 @@ def _interaction_changes(
             updates.append({**write, "props": row["props"], "node": old["node"]})
             outcome = "updated"
         outcomes.append((outcome, row["uid"], (), None, uids))
-    return outcomes, creates, updates
+        if outcome != "unchanged":
+            changed.append((row["uid"], uids, deal, old))
+    return outcomes, creates, updates, _interactions_touched(changed, deal_uids)
+
+
+def _interactions_touched(
+    changed: list[tuple[str, tuple[str, ...], str | None, Mapping[str, Any] | None]],
+    deal_uids: Mapping[str, str],
+) -> Touched:
+    """The interactions rows wrote (uid, participants' uids, deal's elementId, what was
+    stored), their participants and deals, and the ones they had."""
+    people: list[str] = []
+    deals: list[str | None] = []
+    for _, uids, deal, old in changed:
+        before = old or {}
+        people += uids
+        people += (part[2] for part in before.get("parts") or ())
+        deals.append(deal_uids.get(deal) if deal else None)
+        deals += before.get("deal_uids") or ()
+    return touched(interactions=(c[0] for c in changed), people=people, deals=deals)
 
 
 def _by_number(
@@ -275,7 +303,7 @@ def _same_interaction(
     nanoseconds]`` on both sides) and link of the row?"""
     if not all(old["props"].get(k) == v for k, v in wired.items()):
         return False
-    links = {(str(node), str(role)) for node, role in old["parts"]}
+    links = {(str(part[0]), str(part[1])) for part in old["parts"]}
     if any((p["node"], p["role"]) not in links for p in parts):
         return False
     return deal is None or deal in old["deals"]

@@ -7,6 +7,10 @@ the queries in :mod:`graph.queries.ingest.nodes`, :mod:`graph.queries.ingest.lin
 transactions retry transient failures, running the batch's read and decisions again), so an
 interrupted import leaves every batch either written or absent, and re-running it completes
 the rest with the same keys.
+
+Each batch that changed something appends one change-feed entry in its own transaction,
+naming every record its rows created or updated and the other ends of the relationships they
+wrote or moved (see :mod:`graph.writing.touches`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from graph.queries.ingest import runs as ingest_runs
 from graph.queries.ingest.refs import batch_parameters
 from graph.writing import import_jobs as ingest_jobs
 from graph.writing import import_two_step as ingest_two_step
+from graph.writing.touches import touched_by_outcomes
 from schema.import_rows import EmploymentRow, ImportKind, ImportRow, InteractionRow, PersonRow
 
 __all__ = ["ImportWriter", "RowOutcome"]
@@ -105,6 +110,7 @@ class ImportWriter:
         async def work(tx: Transaction) -> list[Record]:
             [result] = await tx.run(query, batch_parameters(rows=batch))
             outcomes: list[Record] = result["outcomes"]
+            tx.touch(touched_by_outcomes(outcomes))
             return outcomes
 
         records = await self.client.transaction(work)

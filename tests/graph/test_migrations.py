@@ -28,6 +28,7 @@ async def test_migrating_again_reports_everything_as_already_applied(
         "0003_api_keys",
         "0004_merges",
         "0005_ingest",
+        "0006_change_feed",
     )
     assert await reader.constraint_names() == constraints_before
     assert await reader.index_states() == indexes_before
@@ -57,6 +58,8 @@ async def test_every_key_is_constrained_and_every_index_is_online(
         "reports_to_uid",
         "api_key_id",
         "merge_record_id",
+        "change_seq",
+        "change_counter_name",
     } <= constraints
     assert {"entity_text", "company_name", "person_name", "interaction_time"} <= set(states)
     assert set(states.values()) == {"ONLINE"}

@@ -23,9 +23,9 @@ def _clean(props: dict[str, Any]) -> str:
 
 async def graph_content(client: GraphClient) -> tuple[list[str], list[str]]:
     """Every node (labels, identity, properties) and relationship (type, endpoints by
-    identity, properties), sorted; import runs and timestamps left out."""
+    identity, properties), sorted; import runs, the change feed and timestamps left out."""
     nodes = await client.read(
-        f"MATCH (n) WHERE NOT n:ImportRun AND NOT n:RelgraphMigration "
+        f"MATCH (n) WHERE NOT (n:ImportRun OR n:RelgraphMigration OR n:Change OR n:ChangeCounter) "
         f"RETURN labels(n) AS labels, {_IDENTITY} AS id, properties(n) AS props"
     )
     rels = await client.read(
@@ -40,9 +40,10 @@ async def graph_content(client: GraphClient) -> tuple[list[str], list[str]]:
 
 
 async def label_counts(client: GraphClient) -> dict[str, int]:
-    """How many nodes carry each label, and relationships each type (``:TYPE``)."""
+    """How many nodes carry each label, and relationships each type (``:TYPE``); import
+    runs and the change feed left out."""
     nodes = await client.read(
-        "MATCH (n) WHERE NOT n:RelgraphMigration AND NOT n:ImportRun "
+        "MATCH (n) WHERE NOT (n:RelgraphMigration OR n:ImportRun OR n:Change OR n:ChangeCounter) "
         "RETURN labels(n)[0] AS label, count(*) AS n"
     )
     rels = await client.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")

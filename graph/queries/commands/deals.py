@@ -16,7 +16,7 @@ from typing import LiteralString
 
 from graph.queries.commands.fragments import DEAL_PROJECTION, LIFECYCLE, VERDICT
 
-__all__ = ["DEAL_BY_SOURCE", "DEAL_BY_UID", "DEAL_LIFECYCLE"]
+__all__ = ["DEAL_BY_SOURCE", "DEAL_BY_UID", "DEAL_LIFECYCLE", "DEAL_LINKS"]
 
 _BY_UID: LiteralString = """
 OPTIONAL MATCH (existing:Deal {uid: $uid})
@@ -84,3 +84,18 @@ DEAL_BY_UID: LiteralString = _BY_UID + _CHECKS + VERDICT + _WRITE + DEAL_PROJECT
 DEAL_BY_SOURCE: LiteralString = _BY_SOURCE + _CHECKS + VERDICT + _WRITE + DEAL_PROJECTION
 
 DEAL_LIFECYCLE: LiteralString = "OPTIONAL MATCH (n:Deal {uid: $uid})" + LIFECYCLE + DEAL_PROJECTION
+
+# Before a write: the FOR companies (``companies``) and OWNS owners (``people``) of the deal
+# that ``$uid`` or ``$source`` and ``$source_id`` name (the change feed touches what a write
+# takes them from).
+DEAL_LINKS: LiteralString = """
+OPTIONAL MATCH (a:Deal {uid: $uid})
+OPTIONAL MATCH (b:Deal {source: $source, source_id: $source_id})
+CALL (a, b) {
+  UNWIND [x IN [a, b] WHERE x IS NOT NULL] AS n
+  OPTIONAL MATCH (n)-[:FOR]->(c:Company)
+  OPTIONAL MATCH (o:Person)-[:OWNS]->(n)
+  RETURN collect(DISTINCT c.uid) AS companies, collect(DISTINCT o.uid) AS people
+}
+RETURN companies, people
+"""

@@ -11,7 +11,12 @@ from typing import LiteralString
 
 from graph.queries.commands.fragments import INTERACTION_PROJECTION, LIFECYCLE, VERDICT
 
-__all__ = ["INTERACTION_BY_SOURCE", "INTERACTION_BY_UID", "INTERACTION_LIFECYCLE"]
+__all__ = [
+    "INTERACTION_BY_SOURCE",
+    "INTERACTION_BY_UID",
+    "INTERACTION_LIFECYCLE",
+    "INTERACTION_LINKS",
+]
 
 _BY_UID: LiteralString = """
 OPTIONAL MATCH (existing:Interaction {uid: $uid})
@@ -76,3 +81,17 @@ INTERACTION_BY_SOURCE: LiteralString = (
 INTERACTION_LIFECYCLE: LiteralString = (
     "OPTIONAL MATCH (n:Interaction {uid: $uid})" + LIFECYCLE + INTERACTION_PROJECTION
 )
+
+# Before a write: the participants (``people``) and ABOUT deals (``deals``) of the
+# interaction that ``$uid`` or ``$source`` and ``$source_id`` name.
+INTERACTION_LINKS: LiteralString = """
+OPTIONAL MATCH (a:Interaction {uid: $uid})
+OPTIONAL MATCH (b:Interaction {source: $source, source_id: $source_id})
+CALL (a, b) {
+  UNWIND [x IN [a, b] WHERE x IS NOT NULL] AS n
+  OPTIONAL MATCH (p:Person)-[:PARTICIPATED_IN]->(n)
+  OPTIONAL MATCH (n)-[:ABOUT]->(d:Deal)
+  RETURN collect(DISTINCT p.uid) AS people, collect(DISTINCT d.uid) AS deals
+}
+RETURN people, deals
+"""

@@ -1,7 +1,8 @@
 """Import upserts of relationships between nodes found by their references.
 
 Same contract as :mod:`graph.queries.ingest.nodes`: ``$batch.rows`` in, one record out whose
-``outcomes`` hold a map per row (``i``, ``outcome``, ``uid``, ``missing``, ``conflict``);
+``outcomes`` hold a map per row (``i``, ``outcome``, ``uid``, ``missing``, ``conflict``,
+``touched``);
 the employment queries are the two steps of :mod:`graph.writing.import_jobs`. A row whose
 endpoints are not all found, or that would close a reporting or ownership cycle, is not
 written and comes back as ``missing`` with the reason.
@@ -184,8 +185,10 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN collect({i: row.i, outcome: outcome, uid: row.uid, missing: missing, conflict: null})
-  AS outcomes
+RETURN collect({i: row.i, outcome: outcome, uid: row.uid, missing: missing, conflict: null,
+  touched: CASE WHEN outcome IN ['created', 'updated'] THEN {people: [p.uid, m.uid]
+    + CASE WHEN old IS NOT NULL AND NOT in_place
+      THEN [startNode(old).uid, endNode(old).uid] ELSE [] END} END}) AS outcomes
 """
 )
 
@@ -205,7 +208,9 @@ IMPORT_SUBSIDIARIES: LiteralString = (
 CALL (row, child, parent, missing) {
   WITH row, child, parent WHERE size(missing) = 0
   OPTIONAL MATCH (child)-[r:SUBSIDIARY_OF]->(parent)
-  WITH row, child, parent, r IS NOT NULL AS existed
+  WITH row, child, parent, r IS NOT NULL AS existed,
+    [(child)-[o:SUBSIDIARY_OF]->(x:Company) WHERE x <> parent AND o.source = row.prov.source
+      | x.uid] AS replaced
   CALL (row, child, parent) {
     // a company has one parent per source: a new parent replaces the old one
     OPTIONAL MATCH (child)-[old:SUBSIDIARY_OF]->(other:Company)
@@ -214,13 +219,14 @@ CALL (row, child, parent, missing) {
   }
   MERGE (child)-[r:SUBSIDIARY_OF]->(parent)
     ON CREATE SET r += row.prov, r.created_at = datetime()
-  RETURN CASE WHEN existed THEN 'unchanged' ELSE 'created' END AS outcome
+  RETURN CASE WHEN existed THEN 'unchanged' ELSE 'created' END AS outcome, replaced
 UNION
   WITH missing WHERE size(missing) > 0
-  RETURN 'missing' AS outcome
+  RETURN 'missing' AS outcome, [] AS replaced
 }
-RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
-  AS outcomes
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null,
+  touched: CASE WHEN outcome = 'created' OR size(replaced) > 0
+    THEN {companies: [child.uid, parent.uid] + replaced} END}) AS outcomes
 """
 )
 
@@ -243,7 +249,8 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null,
+  touched: CASE WHEN outcome = 'created' THEN {people: [p.uid], deals: [d.uid]} END})
   AS outcomes
 """
 )
@@ -275,7 +282,8 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN 'missing' AS outcome
 }
-RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null})
+RETURN collect({i: row.i, outcome: outcome, uid: null, missing: missing, conflict: null,
+  touched: CASE WHEN outcome IN ['created', 'updated'] THEN {people: [o.uid, p.uid]} END})
   AS outcomes
 """
 )

@@ -6,7 +6,8 @@ driver more than the batch's own work): ``i`` (the row's index in the batch), ``
 (``created``, ``updated``, ``unchanged`` or ``missing``), ``uid`` of the node written,
 ``missing`` (the references that were not found; nothing is written for such a row) and
 ``conflict`` (the uid of another node that already holds a key this row claims; that key is
-left alone).
+left alone) and ``touched`` (null, or a map of the uids of the ``people``, ``companies`` and
+``deals`` whose facts the row changed: the change feed names them).
 
 An update only ever sets the values a row carries (an empty cell never erases what another
 source said), and a row whose values, links and ids are all present already writes nothing,
@@ -108,8 +109,8 @@ CALL (n, row) {
   MERGE (n)-[r:LOCATED_AT]->(a)
     ON CREATE SET r += row.prov
 }
-RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: [], conflict: null})
-  AS outcomes
+RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: [], conflict: null,
+  touched: CASE WHEN outcome <> 'unchanged' THEN {companies: [n.uid]} END}) AS outcomes
 """
 )
 
@@ -165,6 +166,11 @@ UNION
   WITH missing WHERE size(missing) > 0
   RETURN null AS n, 'missing' AS outcome
 }
+WITH *, CASE WHEN n IS NOT NULL AND outcome <> 'unchanged' THEN {deals: [n.uid],
+  companies: CASE WHEN company IS NOT NULL AND NOT EXISTS { (n)-[:FOR]->(company) }
+    THEN [company.uid] + [(n)-[:FOR]->(x:Company) | x.uid] ELSE [] END,
+  people: CASE WHEN owner IS NOT NULL AND NOT EXISTS { (owner)-[:OWNS]->(n) }
+    THEN [owner.uid] + [(x:Person)-[:OWNS]->(n) | x.uid] ELSE [] END} END AS touched
 CALL (n, row, company) {
   WITH n, row, company
     WHERE n IS NOT NULL AND company IS NOT NULL AND NOT EXISTS { (n)-[:FOR]->(company) }
@@ -187,7 +193,7 @@ CALL (n, row) {
     ON CREATE SET x += row.prov
   MERGE (x)-[:IDENTIFIES]->(n)
 }
-RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: missing, conflict: null})
-  AS outcomes
+RETURN collect({i: row.i, outcome: outcome, uid: n.uid, missing: missing, conflict: null,
+  touched: touched}) AS outcomes
 """
 )

@@ -220,7 +220,8 @@ CALL () {
   CALL (ref) {"""
     + RESOLVE_DEAL
     + """}
-  RETURN collect([ref.key, elementId(found)]) AS deals
+  RETURN collect([ref.key, elementId(found)]) AS deals,
+    collect(CASE WHEN found IS NOT NULL THEN [elementId(found), found.uid] END) AS deal_uids
 }
 CALL () {
   UNWIND $batch.uids AS uid
@@ -233,11 +234,12 @@ CALL () {
     + ", "
     + _read_times(INTERACTION_TIMES, "i")
     + """},
-    parts: [(p:Person)-[r:PARTICIPATED_IN]->(i) | [elementId(p), r.role]],
-    deals: [(i)-[:ABOUT]->(d:Deal) | elementId(d)]
+    parts: [(p:Person)-[r:PARTICIPATED_IN]->(i) | [elementId(p), r.role, p.uid]],
+    deals: [(i)-[:ABOUT]->(d:Deal) | elementId(d)],
+    deal_uids: [(i)-[:ABOUT]->(d:Deal) | d.uid]
   }) AS existing
 }
-RETURN people, deals, existing
+RETURN people, deals, deal_uids, existing
 """
 )
 

@@ -9,6 +9,7 @@ from graph.config import GraphSettings, LocalServerSettings
 from graph.driver import GraphClient
 from graph.local_server import LocalServer, ServerStatus, ensure_distribution, find_java
 from graph.migrations import MigrationReport, migrate
+from graph.writing.resync import request_resync
 
 __all__ = ["apply_migrations", "db_app", "ensure_database"]
 
@@ -105,3 +106,21 @@ def fetch() -> None:
         lib = ensure_distribution(local.version)
         java = find_java()
     console.print(f"Neo4j {local.version}: {lib} (verified)\nJava: {java}")
+
+
+async def _resync(graph: GraphSettings) -> int:
+    client = GraphClient.from_settings(graph)
+    try:
+        return await request_resync(client)
+    finally:
+        await client.close()
+
+
+@db_app.command()
+def resync() -> None:
+    """Make every API process rebuild its resident projection (after writes made outside
+    Relgraph, which the change feed cannot know of)."""
+    graph = GraphSettings.from_env()
+    with fail_cleanly():
+        seq = run(_resync(graph))
+    console.print(f"resync requested: change feed entry {seq} asks every API to rebuild")

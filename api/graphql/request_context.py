@@ -17,6 +17,8 @@ from api.services.relationships import RelationshipService
 from api.services.result_cache import RequestMarker, ResultCache
 from api.services.status import StatusService
 from graph.driver import GraphClient
+from graph.projection.followed import FollowedOrgReader, FollowedReferralReader
+from graph.projection.follower import ProjectionFollower
 from graph.reading.change_marker import ChangeMarkerReader
 from schema.auth import Principal
 from schema.money import DEFAULT_FX_RATES, FxRates
@@ -32,13 +34,16 @@ def build_context(
     max_page_size: int = DEFAULT_MAX_PAGE_SIZE,
     results: ResultCache | None = None,
     fx_rates: FxRates = DEFAULT_FX_RATES,
+    follower: ProjectionFollower | None = None,
 ) -> Context:
     """Build a request's context around the app's graph client (and the app's cache of
     expensive results: without one, nothing outlives the request)."""
     loaders = build_loaders(client)
     results = results if results is not None else ResultCache()
     marker = RequestMarker(ChangeMarkerReader(client).read)
-    org = OrgService(client, cache=results, marker=marker)
+    org_reader = FollowedOrgReader(client, follower) if follower is not None else None
+    org = OrgService(client, cache=results, marker=marker, reader=org_reader)
+    referral_reader = FollowedReferralReader(client, follower) if follower is not None else None
     customers = CustomerService(client, fx=fx_rates)
     return Context(
         status=StatusService(client),
@@ -47,7 +52,7 @@ def build_context(
         analytics=AnalyticsService(client),
         commands=CommandServices.over(client),
         relationships=RelationshipService(client, loaders),
-        referrals=ReferralService(client, loaders),
+        referrals=ReferralService(client, loaders, reader=referral_reader),
         org=org,
         committees=CommitteeField(org),
         links=HiddenLinksService(client, cache=results, marker=marker),

@@ -1,4 +1,5 @@
-"""The ASGI application: ``create_app(settings)``; served by ``uvicorn api.http.app:app``.
+"""The ASGI application: ``create_app(settings)``; served by ``uvicorn api.http.app:app``, or by
+each worker of ``relgraph serve --workers N`` through the factory ``api.http.app:create_app``.
 
 Composition, outermost first: request ids (every response carries ``X-Request-ID``), API-key
 authentication of ``/graphql``, the request body limit, then the routes. The driver opens in
@@ -7,6 +8,8 @@ the lifespan and closes on shutdown; each app has its own metrics registry.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,13 +27,14 @@ from api.config import ApiSettings
 from api.graphql.context import Context
 from api.graphql.request_context import build_context
 from api.graphql.schema import build_schema
-from api.http.auth import AuthMiddleware, principal_of
+from api.http.auth import KEY_CACHE_SECONDS, AuthMiddleware, principal_of
 from api.http.body_limit import BodySizeLimit
 from api.http.metrics import Metrics, instrument
 from api.http.request_ids import RequestIdMiddleware, current_request_id, stamp_request_ids
 from api.services.result_cache import ResultCache
 from api.services.status import StatusService, relgraph_version
 from graph.driver import GraphClient
+from graph.projection.follower import ProjectionFollower
 from graph.reading.api_keys import ApiKeyStore
 
 __all__ = ["create_app"]
@@ -52,6 +56,7 @@ class RelgraphGraphQL(GraphQL[Context, None]):
             max_page_size=self.settings.max_page_size,
             results=request.app.state.results,
             fx_rates=self.settings.fx_rates,
+            follower=request.app.state.follower,
         )
 
 
@@ -61,9 +66,18 @@ async def healthz(request: Request) -> Response:
 
 
 async def readyz(request: Request) -> Response:
-    """Readiness: Neo4j answers too."""
+    """Readiness: Neo4j answers too. ``projection`` says whether intelligence is answered
+    from the resident projection (``ready``, with the feed entry it has applied) or, while
+    it builds, from per-request reads (``building``; the API is ready all the same)."""
     reachable = await StatusService(request.app.state.graph).database_reachable()
-    body = {"status": "ready" if reachable else "unavailable", "database": reachable}
+    body: dict[str, object] = {
+        "status": "ready" if reachable else "unavailable",
+        "database": reachable,
+    }
+    follower: ProjectionFollower | None = request.app.state.follower
+    if follower is not None:
+        body["projection"] = "ready" if follower.ready else "building"
+        body["appliedChange"] = follower.applied_seq
     return JSONResponse(body, status_code=200 if reachable else 503)
 
 
@@ -89,11 +103,33 @@ def create_app(settings: ApiSettings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         client = GraphClient.from_settings(settings.graph, observer=metrics.observe_query)
         app.state.graph = client
-        app.state.api_keys = ApiKeyStore(client)
+        app.state.api_keys = ApiKeyStore(client, cache_seconds=KEY_CACHE_SECONDS)
         app.state.results = ResultCache()
+        app.state.follower = None
+        following, feed_client = None, None
+        if settings.projection:
+            # The projection reads through a driver of its own: its bulk reads and feed polls
+            # never wait for (nor count as) the requests' connections.
+            feed_client = GraphClient.from_settings(settings.graph)
+            follower = ProjectionFollower(feed_client, poll_interval=settings.projection_poll)
+            client.on_change = follower.notify
+            app.state.follower = follower
+            following = asyncio.create_task(follower.run(), name="relgraph-projection")
         try:
             yield
         finally:
+            if following is not None:
+                # Let a read under way finish (a cancelled read would leave its connection
+                # open); a build of a large graph is cut off after a few seconds.
+                app.state.follower.stop()
+                try:
+                    await asyncio.wait_for(asyncio.shield(following), timeout=10.0)
+                except TimeoutError:
+                    following.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await following
+            if feed_client is not None:
+                await feed_client.close()
             await client.close()
 
     schema = instrument(build_schema(settings), metrics)

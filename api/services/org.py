@@ -24,6 +24,7 @@ from algorithms.org_chart import OrgChart, infer_org_chart
 from api.services.org_graph import colleague_graph, org_graph
 from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
+from graph.projection.followed import FollowedOrgReader
 from graph.reading.committee import CommitteeReader
 from graph.reading.org import OrgReader
 from schema.enums import Seniority
@@ -89,8 +90,9 @@ class OrgService:
         window_days: int = WINDOW_DAYS,
         cache: ResultCache | None = None,
         marker: RequestMarker | None = None,
+        reader: OrgReader | FollowedOrgReader | None = None,
     ) -> None:
-        self._org = OrgReader(client)
+        self._org = reader or OrgReader(client)
         self._committees = CommitteeReader(client)
         self._window = window_days
         self._cache, self._marker = cache, marker

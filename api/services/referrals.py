@@ -15,6 +15,7 @@ from algorithms.referral_paths import ReferralPath, referral_paths
 from algorithms.tie_evidence import DEFAULT_EVIDENCE, Evidence, EvidenceParameters, hop_strength
 from api.graphql.loaders import RequestLoaders
 from graph.driver import GraphClient
+from graph.projection.followed import FollowedReferralReader
 from graph.reading.referrals import ReferralReader
 from schema.enums import IntroducerKind, Seniority, TieEvidenceKind
 from schema.errors import InvalidInput
@@ -171,8 +172,9 @@ class ReferralService:
         node_cap: int = 2000,
         evidence: EvidenceParameters = DEFAULT_EVIDENCE,
         timeout: float = 20.0,
+        reader: ReferralReader | FollowedReferralReader | None = None,
     ) -> None:
-        self.reader = ReferralReader(client, timeout=timeout)
+        self.reader = reader or ReferralReader(client, timeout=timeout)
         self.loaders = loaders
         self.node_cap = node_cap
         self.evidence = evidence

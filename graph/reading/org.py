@@ -12,7 +12,7 @@ advisors and investors are kept aside. Every read has a cap and a timeout.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, LiteralString
 
@@ -32,7 +32,7 @@ from schema.reading.org import (
 )
 from schema.titles import classify_title
 
-__all__ = ["OrgReader"]
+__all__ = ["OrgReader", "interaction_patterns", "people_on_day"]
 
 _MAX_SUBSIDIARY_DEPTH = 4  # the literal bound of the query's variable-length pattern
 _SENDERS = frozenset({ParticipantRole.FROM.value, ParticipantRole.TO.value})
@@ -113,7 +113,10 @@ class OrgReader:
             org.PEOPLE_AT,
             {"companies": [c.uid for c in family], "as_of": as_of, "limit": self.node_cap + 1},
         )
-        people, affiliates = _people(rows[: self.node_cap])
+        people, affiliates = people_on_day(
+            (employment_from(r["job"], person_uid=str(r["uid"]), company_uid=str(r["company"])), r)
+            for r in rows[: self.node_cap]
+        )
         uids = [p.uid for p in people]
         return OrgProjection(
             company_uid=family[0].uid,
@@ -172,27 +175,7 @@ class OrgReader:
         rows = await self._read(
             org.INTERACTIONS_AMONG, {"uids": uids, "since": since, "until": until}
         )
-        counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for r in rows:
-            pair, n = (str(r["a"]), str(r["b"])), int(r["n"])
-            counts[pair]["interactions"] += n
-            if r["kind"] == "meeting":
-                counts[pair]["meetings"] += n
-                if r["role_b"] == ParticipantRole.ORGANIZER and r["role_a"] == "attendee":
-                    counts[pair]["organised"] += n
-            if r["role_b"] == ParticipantRole.CC and r["role_a"] in _SENDERS:
-                counts[pair]["copied"] += n
-        return tuple(
-            InteractionPattern(
-                a=a,
-                b=b,
-                interactions=n["interactions"],
-                meetings=n["meetings"],
-                organised=n["organised"],
-                copied=n["copied"],
-            )
-            for (a, b), n in counts.items()
-        )
+        return interaction_patterns(rows)
 
     async def _knows(self, uids: list[str]) -> tuple[KnowsTie, ...]:
         return tuple(
@@ -201,12 +184,41 @@ class OrgReader:
         )
 
 
-def _people(rows: list[Record]) -> tuple[tuple[OrgPerson, ...], tuple[Employment, ...]]:
-    """Employees by uid (one job each: the latest started), affiliates aside."""
-    affiliates: list[Employment] = []
-    jobs: dict[str, tuple[Record, Employment]] = {}
+def interaction_patterns(rows: Iterable[Mapping[str, Any]]) -> tuple[InteractionPattern, ...]:
+    """One pattern per ordered pair, in the order the pairs first come, from rows of
+    ``a``, ``b``, ``kind``, ``role_a``, ``role_b`` and a count ``n``."""
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in rows:
-        job = employment_from(r["job"], person_uid=str(r["uid"]), company_uid=str(r["company"]))
+        pair, n = (str(r["a"]), str(r["b"])), int(r["n"])
+        counts[pair]["interactions"] += n
+        if r["kind"] == "meeting":
+            counts[pair]["meetings"] += n
+            if r["role_b"] == ParticipantRole.ORGANIZER and r["role_a"] == "attendee":
+                counts[pair]["organised"] += n
+        if r["role_b"] == ParticipantRole.CC and r["role_a"] in _SENDERS:
+            counts[pair]["copied"] += n
+    return tuple(
+        InteractionPattern(
+            a=a,
+            b=b,
+            interactions=n["interactions"],
+            meetings=n["meetings"],
+            organised=n["organised"],
+            copied=n["copied"],
+        )
+        for (a, b), n in counts.items()
+    )
+
+
+def people_on_day(
+    entries: Iterable[tuple[Employment, Mapping[str, Any]]],
+) -> tuple[tuple[OrgPerson, ...], tuple[Employment, ...]]:
+    """Employees by uid (one job each: the latest started), affiliates aside, from each
+    job with its person's ``name``, ``colleague``, ``person_title`` and
+    ``person_department``."""
+    affiliates: list[Employment] = []
+    jobs: dict[str, tuple[Mapping[str, Any], Employment]] = {}
+    for r, job in ((r, job) for job, r in entries):
         if job.role is not EmploymentRole.EMPLOYEE:
             affiliates.append(job)
             continue
@@ -217,7 +229,7 @@ def _people(rows: list[Record]) -> tuple[tuple[OrgPerson, ...], tuple[Employment
     return people, tuple(affiliates)
 
 
-def _person(uid: str, r: Record, job: Employment) -> OrgPerson:
+def _person(uid: str, r: Mapping[str, Any], job: Employment) -> OrgPerson:
     current = job.end is None
     title = job.title or (r["person_title"] if current else None)
     department = job.department or (r["person_department"] if current else None)

@@ -38,7 +38,7 @@ from schema.reading.referrals import (
     StatedLink,
 )
 
-__all__ = ["ReferralReader", "ShortestPathBaseline", "date_of", "knows_link"]
+__all__ = ["ReferralReader", "ShortestPathBaseline", "date_of", "knows_link", "pair_links"]
 
 
 class ReferralReader:
@@ -150,7 +150,7 @@ class ReferralReader:
         )
         return ReferralProjection(
             people={f.uid: f for f in (_facts(r) for r in facts)},
-            pairs=tuple(_pairs(links, uids)),
+            pairs=tuple(pair_links(links, uids)),
             truncated=truncated,
         )
 
@@ -254,7 +254,7 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _pairs(rows: Iterable[Record], uids: dict[str, str]) -> list[PairLinks]:
+def pair_links(rows: Iterable[Record], uids: dict[str, str]) -> list[PairLinks]:
     """Links between live people (both ends in ``uids``, element id -> uid)."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
 

@@ -1,0 +1,216 @@
+"""Keep a resident projection current: build it in bulk reads, then apply the change feed.
+
+Every write of Relgraph appends an entry to the feed in its own transaction (see
+:mod:`graph.reading.change_feed`); the follower reads the entries after the last it applied
+and reads the touched records again (:func:`graph.projection.build.refresh`), or rebuilds on
+a ``reset`` entry. It learns of new entries two ways: this process's own writes tell it at
+once (``GraphClient.on_change`` calls :meth:`ProjectionFollower.notify`), and a poll of the
+feed's head every ``poll_interval`` seconds finds other processes' writes. Before answering,
+a reader calls :meth:`current`: it reads the feed's head (one indexed node) and applies what
+is not applied yet, so a request sent after a write returned, from any process, is answered
+with that write (read-your-writes). Entries pruned before the follower read them, and
+``reset`` entries, make it rebuild.
+
+The store is mutated only while no reader holds it (:class:`ReadWriteGate`), so readers may
+run their CPU-bound work in worker threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from graph.driver import GraphClient
+from graph.projection.build import build_store, fetch_touched, put_fetched
+from graph.projection.store import ProjectionStore
+from graph.reading.change_feed import ChangeFeedReader
+from schema.changes import Touched
+
+__all__ = ["FollowerStats", "ProjectionFollower", "ReadWriteGate"]
+
+_log = logging.getLogger("relgraph.projection")
+
+
+class ReadWriteGate:
+    """Many readers at once, or one writer: writers wait for readers to leave and keep new
+    readers out while they wait."""
+
+    def __init__(self) -> None:
+        self._readers = 0
+        self._writing = False
+        self._changed = asyncio.Condition()
+
+    @contextlib.asynccontextmanager
+    async def reading(self) -> AsyncIterator[None]:
+        async with self._changed:
+            await self._changed.wait_for(lambda: not self._writing)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            async with self._changed:
+                self._readers -= 1
+                self._changed.notify_all()
+
+    @contextlib.asynccontextmanager
+    async def writing(self) -> AsyncIterator[None]:
+        async with self._changed:
+            await self._changed.wait_for(lambda: not self._writing)
+            self._writing = True
+            await self._changed.wait_for(lambda: self._readers == 0)
+        try:
+            yield
+        finally:
+            async with self._changed:
+                self._writing = False
+                self._changed.notify_all()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowerStats:
+    """What the follower has done: the feed position, build and apply timings."""
+
+    ready: bool
+    applied_seq: int
+    known_seq: int
+    build_seconds: float | None
+    applied_entries: int
+    last_apply_seconds: float | None
+
+
+class ProjectionFollower:
+    """One process's resident projection and its place in the change feed."""
+
+    def __init__(self, client: GraphClient, *, poll_interval: float = 0.5) -> None:
+        if poll_interval <= 0:
+            raise ValueError("poll_interval must be positive")
+        self.client = client
+        self.feed = ChangeFeedReader(client)
+        self.poll_interval = poll_interval
+        self.gate = ReadWriteGate()
+        self.store: ProjectionStore | None = None
+        self.applied_seq = 0
+        self.known_seq = 0
+        self._apply_lock = asyncio.Lock()
+        self._build_seconds: float | None = None
+        self._applied_entries = 0
+        self._last_apply: float | None = None
+        self._stopping = asyncio.Event()
+
+    @property
+    def ready(self) -> bool:
+        """Whether the projection has been built (until then, readers use the database)."""
+        return self.store is not None
+
+    def notify(self, seq: int) -> None:
+        """A write of this process committed feed entry ``seq``."""
+        self.known_seq = max(self.known_seq, seq)
+
+    def stats(self) -> FollowerStats:
+        return FollowerStats(
+            ready=self.ready,
+            applied_seq=self.applied_seq,
+            known_seq=self.known_seq,
+            build_seconds=self._build_seconds,
+            applied_entries=self._applied_entries,
+            last_apply_seconds=self._last_apply,
+        )
+
+    async def build(self) -> None:
+        """Build (or rebuild) the projection from the whole graph."""
+        async with self._apply_lock:
+            await self._rebuild()
+
+    async def _rebuild(self) -> None:
+        started = time.perf_counter()
+        head = await self.feed.head()
+        store = await build_store(self.client)
+        async with self.gate.writing():
+            self.store = store
+            self.applied_seq = head
+            self.known_seq = head
+        self._build_seconds = time.perf_counter() - started
+        _log.info("projection built in %.1f s at feed entry %d", self._build_seconds, head)
+
+    async def current(self) -> ProjectionStore | None:
+        """The store with every entry committed before the call applied (None until it is
+        built): one read of the feed's head (a single indexed node), and the new entries'
+        records when there are any."""
+        if self.store is None:
+            return None
+        await self._learn(await self.feed.head())
+        return self.store
+
+    async def _learn(self, head: int) -> None:
+        """Catch up to ``head``; a head behind what was applied is another database (the
+        graph was replaced): rebuild."""
+        if head < self.applied_seq:
+            await self.build()
+            return
+        self.known_seq = max(self.known_seq, head)
+        if self.known_seq > self.applied_seq:
+            await self.catch_up()
+
+    async def catch_up(self) -> None:
+        """Apply the feed's entries after the last applied one."""
+        async with self._apply_lock:
+            if self.store is None:
+                return
+            while True:
+                entries = await self.feed.since(self.applied_seq)
+                if not entries:
+                    return
+                started = time.perf_counter()
+                gap = entries[0].seq != self.applied_seq + 1  # pruned before we read them
+                if gap or any(e.touched.reset for e in entries):
+                    await self._rebuild()
+                    return
+                touched = Touched()
+                for entry in entries:
+                    touched = touched | entry.touched
+                await self._apply(touched, entries[-1].seq)
+                self._applied_entries += len(entries)
+                self._last_apply = time.perf_counter() - started
+
+    async def _apply(self, touched: Touched, seq: int) -> None:
+        assert self.store is not None
+        fetched = await fetch_touched(self.client, self.store, touched)
+        async with self.gate.writing():
+            put_fetched(self.store, fetched)
+            self.applied_seq = seq
+            self.known_seq = max(self.known_seq, seq)
+
+    async def poll(self) -> None:
+        """Learn the feed's head and catch up (one round of :meth:`run`)."""
+        await self._learn(await self.feed.head())
+
+    async def run(self) -> None:
+        """Build, then poll the feed until :meth:`stop`; failures are logged and retried.
+        A step under way (a build, a poll) finishes before it stops, so no read is cut off
+        in the middle."""
+        while self.store is None and not self._stopping.is_set():
+            try:
+                await self.build()
+            except Exception as e:
+                _log.warning("building the projection failed (%s); trying again", e)
+                await self._pause(5 * self.poll_interval)
+        while not self._stopping.is_set():
+            await self._pause(self.poll_interval)
+            if self._stopping.is_set():
+                return
+            try:
+                await self.poll()
+            except Exception:
+                _log.warning("following the change feed failed; trying again", exc_info=True)
+
+    async def _pause(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), seconds)
+
+    def stop(self) -> None:
+        """Ask :meth:`run` to return after the step under way."""
+        self._stopping.set()

@@ -2,9 +2,15 @@
 
 A request to a protected path must present an active key, as ``Authorization: Bearer <key>``
 or ``X-API-Key: <key>``; otherwise it gets a 401 with a GraphQL-shaped JSON body (code
-``UNAUTHENTICATED``) and ``WWW-Authenticate: Bearer``. The key is looked up once per request
-(no cache outlives the request) and the caller's :class:`schema.auth.Principal` is put in the
-ASGI scope under ``"auth"``, where :func:`principal_of` finds it for the GraphQL context.
+``UNAUTHENTICATED``) and ``WWW-Authenticate: Bearer``. When the key cannot be checked (the
+database is unavailable or slow) the answer is a 503 ``SERVICE_UNAVAILABLE`` with
+``retryable: true`` and ``Retry-After: 1``. The caller's :class:`schema.auth.Principal` is put
+in the ASGI scope under ``"auth"``, where :func:`principal_of` finds it for the GraphQL context.
+
+The app's :class:`graph.reading.api_keys.ApiKeyStore` remembers each key it read for
+:data:`KEY_CACHE_SECONDS`: a key presented again within that time costs no query, so a busy
+client costs one key lookup a second per process, and a key revoked elsewhere (the CLI,
+another worker) is refused at most that long after.
 
 The one exception is the GraphiQL page itself: a browser's ``GET`` asking for ``text/html``
 without a ``query`` parameter executes nothing, so it is served without a key; the queries
@@ -25,7 +31,16 @@ from graph.errors import GraphUnavailable, QueryTimeout
 from graph.reading.api_keys import ApiKeyStore
 from schema.auth import Principal
 
-__all__ = ["AuthMiddleware", "presented_key", "principal_of", "wants_graphiql_page"]
+__all__ = [
+    "KEY_CACHE_SECONDS",
+    "AuthMiddleware",
+    "presented_key",
+    "principal_of",
+    "wants_graphiql_page",
+]
+
+KEY_CACHE_SECONDS = 1.0
+"""How long a key check may answer from an earlier lookup: the most a revocation waits."""
 
 _MISSING = "An API key is required: send 'Authorization: Bearer <key>' (or 'X-API-Key: <key>')."
 _INVALID = "The API key is invalid or has been revoked."
@@ -117,9 +132,10 @@ class AuthMiddleware:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 4000 + status, "reason": message})
             return
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        response = JSONResponse(error_body(message, code), status_code=status, headers=headers)
-        await response(scope, receive, send)
+        retryable = status == 503
+        headers = {"Retry-After": "1"} if retryable else {"WWW-Authenticate": "Bearer"}
+        body = error_body(message, code, retryable=retryable)
+        await JSONResponse(body, status_code=status, headers=headers)(scope, receive, send)
 
 
 def _store_of(scope: Scope) -> ApiKeyStore:

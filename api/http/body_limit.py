@@ -16,13 +16,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = ["BodySizeLimit", "error_body"]
 
 
-def error_body(message: str, code: str) -> dict[str, Any]:
-    """A GraphQL-shaped error response body, for errors raised outside GraphQL execution.
+def error_body(message: str, code: str, *, retryable: bool = False) -> dict[str, Any]:
+    """A GraphQL-shaped error response body, for errors raised outside GraphQL execution;
+    ``retryable`` adds ``extensions.retryable``, as on GraphQL errors worth retrying.
 
     >>> error_body("no", "FORBIDDEN")
     {'errors': [{'message': 'no', 'extensions': {'code': 'FORBIDDEN'}}]}
+    >>> error_body("later", "SERVICE_UNAVAILABLE", retryable=True)["errors"][0]["extensions"]
+    {'code': 'SERVICE_UNAVAILABLE', 'retryable': True}
     """
-    return {"errors": [{"message": message, "extensions": {"code": code}}]}
+    extensions: dict[str, Any] = {"code": code, **({"retryable": True} if retryable else {})}
+    return {"errors": [{"message": message, "extensions": extensions}]}
 
 
 class BodySizeLimit:

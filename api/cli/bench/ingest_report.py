@@ -7,22 +7,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.console import Console
 from rich.table import Table
 
-from api.cli.console import console
+from api.cli.bench.report import report_console
 from schema.enums import Label, RelType
 from schema.reading.stats import GraphStats
 
-__all__ = [
-    "BASELINE",
-    "IMPORTER",
-    "LAST_FILE",
-    "LoadRun",
-    "RowAtATime",
-    "print_report",
-    "report_console",
-]
+__all__ = ["BASELINE", "IMPORTER", "LAST_FILE", "LoadRun", "RowAtATime", "print_report"]
 
 BASELINE, IMPORTER = "baseline", "importer"
 LAST_FILE = "interactions.csv"
@@ -76,14 +67,6 @@ def _rate(count: int, seconds: float) -> str:
 
 def _ratio(numerator: float, denominator: float) -> str:
     return f"{numerator / denominator:.2f}" if denominator > 0 else "-"
-
-
-def report_console() -> Console:
-    """The shared console on a terminal; in a log or a pipe, one wide enough for every
-    column (a file has no width, and rich would squeeze the tables into 80 columns)."""
-    if console.is_terminal:
-        return console
-    return Console(highlight=False, width=160)
 
 
 def _print_runs(runs: Sequence[LoadRun]) -> None:

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import csv
 import gc
-import os
-import platform
 import tempfile
 import time
 from collections import defaultdict
@@ -28,19 +26,19 @@ from typing import Annotated
 
 import typer
 
-from api.cli.bench_referrals import referrals_command
-from api.cli.bench_report import (
+from api.cli.bench.ingest_report import (
     BASELINE,
     IMPORTER,
     LAST_FILE,
     LoadRun,
     RowAtATime,
     print_report,
-    report_console,
 )
+from api.cli.bench.machine import describe_machine, load_average
+from api.cli.bench.report import report_console
 from api.cli.console import errors, fail_cleanly, run
 from api.cli.db import ensure_database
-from api.cli.demo import ScaleName
+from api.cli.demo import SCALES, ScaleName
 from api.services.knows import refresh_knows_of
 from graph.benchmarks.ingest_baseline import (
     DEFERRED_PHASE,
@@ -57,24 +55,15 @@ from graph.driver import GraphClient
 from graph.migrations import migrate
 from graph.reading.stats import StatsReader
 from graph.writing.maintenance import delete_all_data
-from ingest.demo import BENCHMARK, SMALL, write_templates
 from ingest.demo import generate as generate_dataset
+from ingest.demo import write_templates
 from ingest.demo.ids import SOURCE
 from ingest.derivations import derive_after_import
 from ingest.formats.registry import Format
 from ingest.pipeline.report import ImportReport
 from ingest.pipeline.run import ImportPlan, run_import
 
-__all__ = ["bench_app"]
-
-bench_app = typer.Typer(
-    help="Benchmarks printed side by side from one run (never timed tests).",
-    no_args_is_help=True,
-)
-
-bench_app.command("referrals")(referrals_command)
-
-_SCALES = {ScaleName.SMALL: SMALL, ScaleName.BENCHMARK: BENCHMARK}
+__all__ = ["ingest_command"]
 
 
 @dataclass(slots=True)
@@ -253,21 +242,8 @@ async def _bench(
         await client.close()
 
 
-def _memory() -> str:
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (AttributeError, ValueError, OSError):
-        return "? GiB"
-    return f"{total / 2**30:.0f} GiB"
-
-
 def _print_setup(options: _Options) -> None:
-    load = "/".join(f"{x:.2f}" for x in os.getloadavg())
-    report_console().print(
-        f"Machine: {os.cpu_count()} CPUs, {_memory()} RAM, {platform.system()} "
-        f"{platform.machine()}, Python {platform.python_version()}; load average {load} "
-        "(1/5/15 min) at start"
-    )
+    report_console().print(describe_machine())
     files = ", ".join(f"{name} {count:,}" for name, count in options.rows.items())
     report_console().print(f"Data: {options.folder} ({sum(options.rows.values()):,} rows: {files})")
     second = "; round 2 importer then baseline, alternating" if options.rounds > 1 else ""
@@ -279,7 +255,7 @@ def _print_setup(options: _Options) -> None:
 
 def _templates(scale: ScaleName, seed: int, folder: Path) -> None:
     started = time.perf_counter()
-    write_templates(generate_dataset(seed=seed, scale=_SCALES[scale]), folder)
+    write_templates(generate_dataset(seed=seed, scale=SCALES[scale]), folder)
     gc.collect()
     report_console().print(
         f"Generated the {scale.value} data set (seed {seed}) in "
@@ -287,7 +263,6 @@ def _templates(scale: ScaleName, seed: int, folder: Path) -> None:
     )
 
 
-@bench_app.command("ingest")
 def ingest_command(
     scale: Annotated[
         ScaleName, typer.Option(help="small, or benchmark (~1M interactions).")
@@ -333,5 +308,4 @@ def ingest_command(
         ensure_database(local, graph)
         runs, measured = run(_bench(graph, options))
     print_report(runs, options.rows, measured, batch_size=batch_size)
-    load = "/".join(f"{x:.2f}" for x in os.getloadavg())
-    report_console().print(f"Load average at the end: {load} (1/5/15 min)")
+    report_console().print(f"Load average at the end: {load_average()} (1/5/15 min)")

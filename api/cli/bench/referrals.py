@@ -3,11 +3,12 @@ Neo4j's own ``shortestPath`` and ``allShortestPaths`` Cypher through the driver,
 server, in the same run, for the same (source, target) pairs.
 
 Pairs: the planted introductions of the demo's ground truth first (colleague -> target),
-then random colleague -> contact pairs (seeded). Ours runs in-process (the ASGI app with an
-API key, as a client would call it) and answers the k best weighted paths with evidence;
-the baseline answers one (or all) unweighted shortest paths over KNOWS only, with the same
-hop limit. The command prints per side the median, p95 and total seconds, how often a path
-was found, and the ratios. It is a benchmark, not a test: no thresholds.
+then random colleague -> contact pairs (seeded). Ours runs in-process (one ASGI app for the
+whole run, once it says it is ready, with an API key, as a client would call it) and answers
+the k best weighted paths with evidence; the baseline answers one (or all) unweighted
+shortest paths over KNOWS only, with the same hop limit. The command prints per side the
+median, p95 and total seconds, how often a path was found, and the ratios. It is a
+benchmark, not a test: no thresholds.
 
 Then decision-makers for the largest account (the one with the most current people): our
 ``decisionMakers`` through the API (seniority, place in the inferred org chart, influence in
@@ -19,24 +20,20 @@ third row times the same call answered from the cache, as a repeated question is
 
 from __future__ import annotations
 
-import base64
 import random
-import statistics
 import time
-from dataclasses import dataclass, field
 from typing import Annotated, cast
 
 import typer
-from rich.table import Table
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from api.cli.bench.data import gid, prepare, viewer_key
+from api.cli.bench.documents import DECISION_MAKERS, REFERRAL_PATHS
+from api.cli.bench.report import Timing, times, timings_table
+from api.cli.bench.server import in_process_api
 from api.cli.console import console, fail_cleanly, run
-from api.cli.db import apply_migrations, ensure_database
-from api.cli.demo import SCALES, ScaleName, load_demo
-from api.cli.keys import create_key
-from api.config import ApiSettings
-from api.http.app import create_app
+from api.cli.demo import SCALES, ScaleName
 from api.services.result_cache import ResultCache
 from graph.benchmarks.decision_baseline import Account, SeniorityBaseline
 from graph.config import GraphSettings, LocalServerSettings
@@ -44,54 +41,8 @@ from graph.driver import GraphClient
 from graph.reading.referrals import ReferralReader, ShortestPathBaseline
 from ingest.demo import GroundTruth, read_ground_truth
 from ingest.demo import generate as generate_dataset
-from schema.auth import Role
 
-__all__ = ["Timing", "referrals_command"]
-
-_QUERY = """query($from: ID, $to: ID!, $k: Int!, $hops: Int!) {
-  referralPaths(from: $from, to: $to, k: $k, maxHops: $hops) {
-    __typename
-    ... on ReferralPaths { truncated paths { score hops { strength evidence { kind } } } }
-  }
-}"""
-
-
-@dataclass(slots=True)
-class Timing:
-    """Seconds per call of one side, and how many calls found a path."""
-
-    name: str
-    seconds: list[float] = field(default_factory=list)
-    found: int = 0
-
-    def add(self, seconds: float, found: bool) -> None:
-        self.seconds.append(seconds)
-        self.found += found
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.seconds) if self.seconds else 0.0
-
-    @property
-    def p95(self) -> float:
-        ordered = sorted(self.seconds)
-        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else 0.0
-
-    @property
-    def total(self) -> float:
-        return sum(self.seconds)
-
-
-_DECISION_MAKERS = """query($id: ID!, $limit: Int!) {
-  decisionMakers(companyId: $id, limit: $limit) {
-    __typename
-    ... on DecisionMakers { people { rank score breakdown { name value } person { fullName } } }
-  }
-}"""
-
-
-def _gid(type_name: str, uid: str) -> str:
-    return base64.b64encode(f"{type_name}:{uid}".encode()).decode()
+__all__ = ["referrals_command"]
 
 
 def _truth(local: LocalServerSettings, seed: int, scale: ScaleName) -> GroundTruth:
@@ -119,24 +70,20 @@ async def _pairs(
     return pairs
 
 
-def _ours(
-    settings: ApiSettings, key: str, pairs: list[tuple[str, str]], *, k: int, hops: int
-) -> Timing:
+def _ours(api: TestClient, pairs: list[tuple[str, str]], *, k: int, hops: int) -> Timing:
     timing = Timing("referralPaths (GraphQL API, k best weighted, with evidence)")
-    with TestClient(create_app(settings)) as api:
-        api.headers["Authorization"] = f"Bearer {key}"
-        for source, target in pairs:
-            variables = {
-                "from": _gid("Person", source),
-                "to": _gid("Person", target),
-                "k": k,
-                "hops": hops,
-            }
-            started = time.perf_counter()
-            body = api.post("/graphql", json={"query": _QUERY, "variables": variables}).json()
-            seconds = time.perf_counter() - started
-            result = (body.get("data") or {}).get("referralPaths") or {}
-            timing.add(seconds, result.get("__typename") == "ReferralPaths")
+    for source, target in pairs:
+        variables = {
+            "from": gid("Person", source),
+            "to": gid("Person", target),
+            "k": k,
+            "hops": hops,
+        }
+        started = time.perf_counter()
+        body = api.post("/graphql", json={"query": REFERRAL_PATHS, "variables": variables}).json()
+        seconds = time.perf_counter() - started
+        result = (body.get("data") or {}).get("referralPaths") or {}
+        timing.add(seconds, result.get("__typename") == "ReferralPaths")
     return timing
 
 
@@ -166,8 +113,7 @@ async def _largest_account(graph: GraphSettings) -> Account | None:
 
 
 def _decision_makers_ours(
-    settings: ApiSettings,
-    key: str,
+    api: TestClient,
     account: Account,
     *,
     rounds: int,
@@ -181,22 +127,18 @@ def _decision_makers_ours(
         if cached
         else "decisionMakers (GraphQL API, scored with breakdown)"
     )
-    variables = {"id": _gid("Company", account.uid), "limit": limit}
-    with TestClient(create_app(settings)) as api:
-        api.headers["Authorization"] = f"Bearer {key}"
-        results: ResultCache = cast(Starlette, api.app).state.results
-        if cached:
-            api.post("/graphql", json={"query": _DECISION_MAKERS, "variables": variables})
-        for _ in range(rounds):
-            if not cached:
-                results.clear()
-            started = time.perf_counter()
-            body = api.post(
-                "/graphql", json={"query": _DECISION_MAKERS, "variables": variables}
-            ).json()
-            seconds = time.perf_counter() - started
-            result = (body.get("data") or {}).get("decisionMakers") or {}
-            timing.add(seconds, bool(result.get("people")))
+    variables = {"id": gid("Company", account.uid), "limit": limit}
+    results: ResultCache = cast(Starlette, api.app).state.results
+    if cached:
+        api.post("/graphql", json={"query": DECISION_MAKERS, "variables": variables})
+    for _ in range(rounds):
+        if not cached:
+            results.clear()
+        started = time.perf_counter()
+        body = api.post("/graphql", json={"query": DECISION_MAKERS, "variables": variables}).json()
+        seconds = time.perf_counter() - started
+        result = (body.get("data") or {}).get("decisionMakers") or {}
+        timing.add(seconds, bool(result.get("people")))
     return timing
 
 
@@ -216,46 +158,30 @@ async def _decision_makers_baseline(
     return timing
 
 
-def _timings_table(title: str, timings: list[Timing], found: str) -> Table:
-    """Median, p95 and total seconds per side, and how many calls answered."""
-    table = Table(title=title)
-    for column in ("side", "median s", "p95 s", "total s", found):
-        table.add_column(column, justify="left" if column == "side" else "right")
-    for t in timings:
-        table.add_row(
-            t.name,
-            f"{t.median:.4f}",
-            f"{t.p95:.4f}",
-            f"{t.total:.2f}",
-            f"{t.found}/{len(t.seconds)}",
-        )
-    return table
-
-
 def _print_decision_makers(account: Account, timings: list[Timing]) -> None:
     title = (
         f"Decision-makers of the largest account: {account.name} "
         f"({account.people:,} current people), same server, same run"
     )
-    console.print(_timings_table(title, timings, "answered"))
+    console.print(timings_table(title, timings, "answered"))
     ours, plain, cached = timings
     if plain.median:
-        console.print(f"ours / plain Cypher: median x{ours.median / plain.median:.1f}")
+        console.print(f"ours / plain Cypher: median {times(ours.median, plain.median)}")
         console.print(
-            f"ours again, from the result cache / plain Cypher: median "
-            f"x{cached.median / plain.median:.2f}"
+            "ours again, from the result cache / plain Cypher: median "
+            f"{times(cached.median, plain.median)}"
         )
 
 
 def _print(timings: list[Timing], pairs: int, hops: int) -> None:
     title = f"Referral paths: {pairs} pairs, maxHops {hops}, same server, same run"
-    console.print(_timings_table(title, timings, "found"))
+    console.print(timings_table(title, timings, "found"))
     ours = timings[0]
     for other in timings[1:3]:
         if other.median and other.total:
             console.print(
-                f"ours / {other.name.split()[1]}: median x{ours.median / other.median:.1f}, "
-                f"total x{ours.total / other.total:.1f}"
+                f"ours / {other.name.split()[1]}: median {times(ours.median, other.median)}, "
+                f"total {times(ours.total, other.total)}"
             )
 
 
@@ -278,13 +204,10 @@ def referrals_command(
     """Time referralPaths through the GraphQL API against Neo4j's shortestPath and
     allShortestPaths for the same pairs, then decisionMakers for the largest account against
     plain Cypher by seniority; print both sides and the ratios."""
-    local, settings = LocalServerSettings.from_env(), ApiSettings.from_env()
-    graph = settings.graph
+    local = LocalServerSettings.from_env()
     with fail_cleanly():
-        ensure_database(local, graph)
-        run(apply_migrations(graph))
-        if load:
-            run(load_demo(graph, generate_dataset(seed=seed, scale=SCALES[scale])))
+        settings = prepare(scale=scale, seed=seed, load=load)
+        graph = settings.graph
         truth = _truth(local, seed, scale)
         chosen = run(_pairs(graph, truth, pairs, seed))
         if not chosen:
@@ -292,30 +215,47 @@ def referrals_command(
                 "[bold red]error:[/] no colleagues or contacts: load the demo data (--load)"
             )
             raise typer.Exit(code=1)
-        _, key = run(create_key(graph, "bench referrals", Role.VIEWER))
         planted = min(len(truth.planted_introductions), len(chosen))
         console.print(
             f"{len(chosen)} pairs: {planted} planted introductions, "
             "then random colleague -> contact"
         )
-        _ours(settings, key, chosen[:warmup], k=k, hops=max_hops)
-        run(_baseline(graph, chosen[:warmup], hops=max_hops, all_paths=False))
-        timings = [
-            _ours(settings, key, chosen, k=k, hops=max_hops),
-            run(_baseline(graph, chosen, hops=max_hops, all_paths=False)),
-            run(_baseline(graph, chosen, hops=max_hops, all_paths=True)),
-        ]
-        _print(timings, len(chosen), max_hops)
-        account = run(_largest_account(graph))
-        if account is None:
-            return
-        _decision_makers_ours(settings, key, account, rounds=1, limit=10)  # warm-up
-        run(_decision_makers_baseline(graph, account, rounds=1, limit=10))
-        _print_decision_makers(
-            account,
-            [
-                _decision_makers_ours(settings, key, account, rounds=rounds, limit=10),
-                run(_decision_makers_baseline(graph, account, rounds=rounds, limit=10)),
-                _decision_makers_ours(settings, key, account, rounds=rounds, limit=10, cached=True),
-            ],
-        )
+        with viewer_key(settings, "bench referrals") as key, in_process_api(settings, key) as api:
+            _paths(api, graph, chosen, k=k, hops=max_hops, warmup=warmup)
+            account = run(_largest_account(graph))
+            if account is not None:
+                _decision_makers(api, graph, account, rounds=rounds)
+
+
+def _paths(
+    api: TestClient,
+    graph: GraphSettings,
+    chosen: list[tuple[str, str]],
+    *,
+    k: int,
+    hops: int,
+    warmup: int,
+) -> None:
+    _ours(api, chosen[:warmup], k=k, hops=hops)
+    run(_baseline(graph, chosen[:warmup], hops=hops, all_paths=False))
+    timings = [
+        _ours(api, chosen, k=k, hops=hops),
+        run(_baseline(graph, chosen, hops=hops, all_paths=False)),
+        run(_baseline(graph, chosen, hops=hops, all_paths=True)),
+    ]
+    _print(timings, len(chosen), hops)
+
+
+def _decision_makers(
+    api: TestClient, graph: GraphSettings, account: Account, *, rounds: int
+) -> None:
+    _decision_makers_ours(api, account, rounds=1, limit=10)  # warm-up
+    run(_decision_makers_baseline(graph, account, rounds=1, limit=10))
+    _print_decision_makers(
+        account,
+        [
+            _decision_makers_ours(api, account, rounds=rounds, limit=10),
+            run(_decision_makers_baseline(graph, account, rounds=rounds, limit=10)),
+            _decision_makers_ours(api, account, rounds=rounds, limit=10, cached=True),
+        ],
+    )

@@ -22,6 +22,7 @@
     │       ├── StateConflict         graph.commands.errors
     │       │   └── ConcurrentChange  graph.commands.errors
     │       └── VersionMismatch       graph.commands.errors
+    ├── BuildStopped                  graph.projection.build        a projection build stopped
     ├── FormatError                   ingest.formats.errors         a source cannot be read
     │   └── MappingError              ingest.formats.errors         a mapping file is unusable
     ├── EventTimeError *              ingest.formats.ical.times     an event's start is unreadable
@@ -33,7 +34,8 @@
     * also a ``ValueError``, as before they joined the tree: ``except ValueError`` holds
 
 The API and the CLI define no exception of their own; they map these at their edge:
-``api.graphql.errors`` shows :class:`InvalidInput` to clients and masks the rest,
+``api.graphql.errors`` shows :class:`InvalidInput`, ``QueryTimeout`` and ``GraphUnavailable``
+(the last two as retryable ``TIMEOUT`` and ``SERVICE_UNAVAILABLE``) to clients and masks the rest,
 ``api.cli.console.fail_cleanly`` prints any :class:`CrmGraphError` without a traceback.
 
 Builtins are raised, not subclassed, for a caller's programming mistake: ``ValueError`` for

@@ -4,7 +4,7 @@ bulk reads at start-up (:func:`build_store`), or only the records a change touch
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,18 +24,32 @@ from graph.projection.store import ProjectionStore
 from graph.reading.crm.records import employment_from, native
 from graph.reading.referrals import date_of
 from schema.changes import Touched
+from schema.errors import CrmGraphError
 
-__all__ = ["Fetched", "build_store", "fetch_touched", "put_fetched", "refresh"]
+__all__ = ["BuildStopped", "Fetched", "build_store", "fetch_touched", "put_fetched", "refresh"]
 
 _PAGE = 20_000
 _TIMEOUT = 300.0
 
 
-async def build_store(client: GraphClient, *, timeout: float = _TIMEOUT) -> ProjectionStore:
-    """Read everything the resident readers answer from into a new store."""
+class BuildStopped(CrmGraphError):
+    """The build was asked to stop (the process is shutting down)."""
+
+
+async def build_store(
+    client: GraphClient,
+    *,
+    timeout: float = _TIMEOUT,
+    stopping: Callable[[], bool] = lambda: False,
+) -> ProjectionStore:
+    """Read everything the resident readers answer from into a new store; ``stopping`` is
+    asked before each read, and :class:`BuildStopped` raised when it says so (a read is
+    never cut off in the middle)."""
     store = ProjectionStore()
 
     async def read(text: Any, parameters: dict[str, Any] | None = None) -> list[Record]:
+        if stopping():
+            raise BuildStopped("the projection's build was stopped")
         return await client.read(text, parameters or {}, timeout=timeout)
 
     for r in await read(q.ALL_COMPANIES):

@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from graph.driver import GraphClient
-from graph.projection.build import build_store, fetch_touched, put_fetched
+from graph.projection.build import BuildStopped, build_store, fetch_touched, put_fetched
 from graph.projection.store import ProjectionStore
 from graph.reading.change_feed import ChangeFeedReader
 from schema.changes import Touched
@@ -128,7 +128,7 @@ class ProjectionFollower:
     async def _rebuild(self) -> None:
         started = time.perf_counter()
         head = await self.feed.head()
-        store = await build_store(self.client)
+        store = await build_store(self.client, stopping=self._stopping.is_set)
         async with self.gate.writing():
             self.store = store
             self.applied_seq = head
@@ -195,6 +195,8 @@ class ProjectionFollower:
         while self.store is None and not self._stopping.is_set():
             try:
                 await self.build()
+            except BuildStopped:
+                return
             except Exception as e:
                 _log.warning("building the projection failed (%s); trying again", e)
                 await self._pause(5 * self.poll_interval)

@@ -27,7 +27,10 @@ GraphQLCall = Callable[..., dict[str, Any]]
 @pytest.fixture
 def api_settings(neo4j_settings: GraphSettings) -> ApiSettings:
     """Default API settings around the session's database."""
-    return ApiSettings(graph=neo4j_settings)
+    # The resident projection is off here: most API tests write and read at once, and the
+    # projection's answers are checked against these in tests/graph/projection and
+    # tests/api/graphql/test_resident_answers.py.
+    return ApiSettings(graph=neo4j_settings, projection=False)
 
 
 @pytest.fixture
@@ -110,7 +113,7 @@ async def demo_admin_key(demo_client: GraphClient) -> str:
 @pytest.fixture
 def demo_api(demo_settings: GraphSettings, demo_admin_key: str) -> Iterator[TestClient]:
     """A client of the app over the demo database that sends an admin key."""
-    with TestClient(create_app(ApiSettings(graph=demo_settings))) as client:
+    with TestClient(create_app(ApiSettings(graph=demo_settings, projection=False))) as client:
         client.headers["Authorization"] = f"Bearer {demo_admin_key}"
         yield client
 

@@ -6,10 +6,10 @@ budget, node cap and tie-breaks on element ids), with every round answered from 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Any
 
 from graph.projection.records import JobRow
 from graph.projection.store import ProjectionStore
+from graph.reading.referrals import Reach, seniority_of
 from schema.enums import Seniority
 from schema.reading.referrals import (
     KnowsLink,
@@ -57,7 +57,7 @@ class ResidentReferralReader:
             raw = job.raw_seniority
             seniority = person.seniority if raw is None or raw == "unknown" else raw
             title = job.raw_title if job.raw_title is not None else person.title
-            found.append((person.uid, _seniority(seniority), title))
+            found.append((person.uid, seniority_of(seniority), title))
         return sorted(found, key=lambda f: f[0])
 
     async def project(
@@ -77,8 +77,8 @@ class ResidentReferralReader:
             raise ValueError("max_hops must be at least 1 and node_cap at least 2")
         people = self.store.people
         ids = {u: people[u].id for u in sorted({*sources, *targets}) if u in people}
-        start = _Ball([ids[u] for u in sources if u in ids])
-        end = _Ball([ids[u] for u in targets if u in ids], never=set(start.score))
+        start = Reach([ids[u] for u in sources if u in ids])
+        end = Reach([ids[u] for u in targets if u in ids], never=set(start.score))
         reached = set(start.score) | set(end.score)
         truncated = False
         for _ in range(max_hops - 1):
@@ -102,7 +102,7 @@ class ResidentReferralReader:
 
     def _grow(
         self,
-        ball: _Ball,
+        ball: Reach,
         room: int,
         costs: dict[str, int],
         work: int,
@@ -210,7 +210,7 @@ class ResidentReferralReader:
             colleague=person.colleague,
             customer=any(store.has_won_deal(c) for c in employers),
             companies=tuple(employers),
-            seniority=_seniority(person.seniority),
+            seniority=seniority_of(person.seniority),
             title=person.title,
         )
 
@@ -289,24 +289,3 @@ def _overlap(a: JobRow, b: JobRow) -> bool:
     return (a.start is None or b.end is None or a.start <= b.end) and (
         b.start is None or a.end is None or b.start <= a.end
     )
-
-
-def _seniority(value: Any) -> Seniority:
-    try:
-        return Seniority(value)
-    except ValueError:
-        return Seniority.UNKNOWN
-
-
-class _Ball:
-    """One side's reach, as :class:`graph.reading.referrals` grows it."""
-
-    def __init__(self, seeds: list[str], *, never: set[str] | None = None) -> None:
-        self.score = dict.fromkeys(seeds, 1.0)
-        self.never = never or set()
-        self.frontier = sorted(i for i in seeds if i not in self.never)
-
-    def cost(self, degrees: dict[str, int]) -> float:
-        if not self.frontier:
-            return float("inf")
-        return float(sum(degrees.get(i, 0) for i in self.frontier))

@@ -38,7 +38,15 @@ from schema.reading.referrals import (
     StatedLink,
 )
 
-__all__ = ["ReferralReader", "ShortestPathBaseline", "date_of", "knows_link", "pair_links"]
+__all__ = [
+    "Reach",
+    "ReferralReader",
+    "ShortestPathBaseline",
+    "date_of",
+    "knows_link",
+    "pair_links",
+    "seniority_of",
+]
 
 
 class ReferralReader:
@@ -61,7 +69,7 @@ class ReferralReader:
         rows = await self.client.read(
             referrals.COMPANY_EMPLOYEES, {"uid": uid}, timeout=self.timeout
         )
-        return [(str(r["uid"]), _seniority(r["seniority"]), r["title"]) for r in rows]
+        return [(str(r["uid"]), seniority_of(r["seniority"]), r["title"]) for r in rows]
 
     async def project(
         self,
@@ -84,8 +92,8 @@ class ReferralReader:
             referrals.SEED_IDS, {"uids": sorted({*sources, *targets})}, timeout=self.timeout
         )
         ids = {str(r["uid"]): str(r["id"]) for r in seeds}
-        start = _Ball([ids[u] for u in sources if u in ids])
-        end = _Ball([ids[u] for u in targets if u in ids], never=set(start.score))
+        start = Reach([ids[u] for u in sources if u in ids])
+        end = Reach([ids[u] for u in targets if u in ids], never=set(start.score))
         reached = set(start.score) | set(end.score)
         truncated = False
         for _ in range(max_hops - 1):
@@ -108,7 +116,7 @@ class ReferralReader:
 
     async def _grow(
         self,
-        ball: _Ball,
+        ball: Reach,
         room: int,
         costs: dict[str, int],
         work: int,
@@ -155,7 +163,7 @@ class ReferralReader:
         )
 
 
-class _Ball:
+class Reach:
     """One side's reach: the best chain per element id, and the frontier to grow next
     (strongest first; people in ``never`` are reached but never grown from)."""
 
@@ -188,7 +196,8 @@ class ShortestPathBaseline:
         return int(rows[0]["paths"]) if rows else 0
 
 
-def _seniority(value: Any) -> Seniority:
+def seniority_of(value: Any) -> Seniority:
+    """A seniority from its stored value; unknown for anything else."""
     try:
         return Seniority(value)
     except ValueError:
@@ -201,7 +210,7 @@ def _facts(r: Record) -> PersonFacts:
         colleague=bool(r["colleague"]),
         customer=bool(r["customer"]),
         companies=tuple(str(c) for c in r["companies"]),
-        seniority=_seniority(r["seniority"]),
+        seniority=seniority_of(r["seniority"]),
         title=r["title"],
     )
 

@@ -101,17 +101,14 @@ class InteractionTable:
         )
 
     def of_person(self, person: int) -> npt.NDArray[np.int64]:
-        """The indexes of the interactions a person took part in."""
-        base = (
-            self._person_items[self._person_ptr[person] : self._person_ptr[person + 1]]
-            if person + 1 < len(self._person_ptr)
-            else np.zeros(0, dtype=np.int64)
-        )
+        """The indexes of the interactions a person took part in: the built ones, or the
+        overlay's once any interaction of theirs changed (it starts from the built ones)."""
         extra = self._person_overlay.get(person)
-        if extra is None:
-            return base
-        kept = [i for i in base.tolist() if i not in self._parts_overlay]
-        return np.asarray(sorted({*kept, *extra}), dtype=np.int64)
+        if extra is not None:
+            return np.asarray(sorted(extra), dtype=np.int64)
+        if person + 1 >= len(self._person_ptr):
+            return np.zeros(0, dtype=np.int64)
+        return self._person_items[self._person_ptr[person] : self._person_ptr[person + 1]]
 
     def upsert(
         self, uid: str, when: float, kind: str | None, live: bool, parts: Sequence[Participation]

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
 from graph.driver import GraphClient
 from graph.writing.maintenance import delete_all_data
 from tests.api.ingest_files import (
     QUARTERLY_MESSAGE,
     REPLY_MESSAGE,
+    cli_env,
     described,
     ingest,
     read_rejects,
@@ -27,6 +29,12 @@ from tests.api.ingest_files import (
 from tests.ingest.graph_content import graph_content, label_counts
 
 pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def env(neo4j_settings: GraphSettings, clean_graph: GraphClient) -> dict[str, str]:
+    """The command's environment, over the session's emptied database."""
+    return cli_env(neo4j_settings)
 
 
 def _bad_people(folder: Path) -> Path:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
 from graph.driver import GraphClient
 from tests.api.ingest_files import (
+    cli_env,
     described,
     ingest,
     read_rejects,
@@ -22,6 +24,18 @@ from tests.ingest.graph_content import label_counts
 pytestmark = pytest.mark.neo4j
 
 _COMPANIES = "MATCH (c:Company) RETURN c.uid, c.name ORDER BY c.uid"
+
+
+@pytest.fixture
+def env(neo4j_settings: GraphSettings, clean_graph: GraphClient) -> dict[str, str]:
+    """The command's environment, over the session's emptied database."""
+    return cli_env(neo4j_settings)
+
+
+@pytest.fixture
+def rejects(tmp_path: Path) -> Path:
+    """Where the command writes its rejects report."""
+    return tmp_path / "rejects.csv"
 
 
 async def test_a_file_without_its_key_column_is_rejected_whole(

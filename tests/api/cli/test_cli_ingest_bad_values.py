@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
 from graph.driver import GraphClient
 from tests.api.ingest_files import (
+    cli_env,
     described,
     ingest,
     read_rejects,
@@ -19,6 +21,18 @@ from tests.api.ingest_files import (
 )
 
 pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def env(neo4j_settings: GraphSettings, clean_graph: GraphClient) -> dict[str, str]:
+    """The command's environment, over the session's emptied database."""
+    return cli_env(neo4j_settings)
+
+
+@pytest.fixture
+def rejects(tmp_path: Path) -> Path:
+    """Where the command writes its rejects report."""
+    return tmp_path / "rejects.csv"
 
 
 async def test_bad_dates_reject_their_rows(

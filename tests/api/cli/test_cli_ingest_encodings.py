@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
 from graph.driver import GraphClient
 from ingest.formats.text import SAMPLE_BYTES
 from tests.api.ingest_files import (
+    cli_env,
     described,
     ingest,
     read_rejects,
@@ -23,6 +25,18 @@ pytestmark = pytest.mark.neo4j
 
 _COMPANIES = "MATCH (c:Company) RETURN c.uid, c.name ORDER BY c.uid"
 _PEOPLE = "MATCH (p:Person) RETURN p.uid, p.full_name ORDER BY p.uid"
+
+
+@pytest.fixture
+def env(neo4j_settings: GraphSettings, clean_graph: GraphClient) -> dict[str, str]:
+    """The command's environment, over the session's emptied database."""
+    return cli_env(neo4j_settings)
+
+
+@pytest.fixture
+def rejects(tmp_path: Path) -> Path:
+    """Where the command writes its rejects report."""
+    return tmp_path / "rejects.csv"
 
 
 async def test_a_utf8_bom_does_not_hide_the_first_column(

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
 from graph.driver import GraphClient
 from tests.api.ingest_files import (
+    cli_env,
     described,
     ingest,
     read_rejects,
@@ -25,6 +27,12 @@ _NO_OWNER = (
     "the deal owner is not an email address: owners in this column are not linked "
     "(reported once per file)"
 )
+
+
+@pytest.fixture
+def env(neo4j_settings: GraphSettings, clean_graph: GraphClient) -> dict[str, str]:
+    """The command's environment, over the session's emptied database."""
+    return cli_env(neo4j_settings)
 
 
 async def test_hubspot_companies_contacts_and_deals_land_with_their_links(

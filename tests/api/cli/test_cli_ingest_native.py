@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
 from graph.driver import GraphClient
 from tests.api.ingest_files import (
+    cli_env,
     described,
     ingest,
     read_rejects,
@@ -19,6 +21,12 @@ from tests.api.ingest_files import (
 )
 
 pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def env(neo4j_settings: GraphSettings, clean_graph: GraphClient) -> dict[str, str]:
+    """The command's environment, over the session's emptied database."""
+    return cli_env(neo4j_settings)
 
 
 async def test_a_native_csv_folder_lands_with_every_template_linked(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import GraphSettings
 from graph.driver import GraphClient
 from tests.api.ingest_files import (
     BAD_DATE_MESSAGE,
@@ -15,6 +16,7 @@ from tests.api.ingest_files import (
     QUARTERLY_MESSAGE,
     REPLY_MESSAGE,
     VCARDS,
+    cli_env,
     described,
     ingest,
     read_rejects,
@@ -25,6 +27,12 @@ from tests.api.ingest_files import (
 )
 
 pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def env(neo4j_settings: GraphSettings, clean_graph: GraphClient) -> dict[str, str]:
+    """The command's environment, over the session's emptied database."""
+    return cli_env(neo4j_settings)
 
 
 async def test_vcard_3_and_4_cards_become_people_at_the_company_of_their_org(

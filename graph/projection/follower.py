@@ -24,11 +24,11 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from graph.driver import GraphClient
-from graph.projection.build import BuildStopped, build_store, fetch_touched, put_fetched
+from graph.driver import GraphClient, Transaction
+from graph.projection.build import BuildStopped, Fetched, build_store, fetch_touched, put_fetched
 from graph.projection.store import ProjectionStore
 from graph.reading.change_feed import ChangeFeedReader
-from schema.changes import Touched
+from schema.changes import ChangeEntry, Touched
 
 __all__ = ["FollowerStats", "ProjectionFollower", "ReadWriteGate"]
 
@@ -85,9 +85,12 @@ class FollowerStats:
 class ProjectionFollower:
     """One process's resident projection and its place in the change feed."""
 
-    def __init__(self, client: GraphClient, *, poll_interval: float = 0.5) -> None:
-        if poll_interval <= 0:
-            raise ValueError("poll_interval must be positive")
+    def __init__(
+        self, client: GraphClient, *, poll_interval: float = 0.5, apply_timeout: float = 30.0
+    ) -> None:
+        if poll_interval <= 0 or apply_timeout <= 0:
+            raise ValueError("poll_interval and apply_timeout must be positive")
+        self.apply_timeout = apply_timeout
         self.client = client
         self.feed = ChangeFeedReader(client)
         self.poll_interval = poll_interval
@@ -156,33 +159,39 @@ class ProjectionFollower:
             await self.catch_up()
 
     async def catch_up(self) -> None:
-        """Apply the feed's entries after the last applied one."""
+        """Apply the feed's entries after the last applied one: each round reads the new
+        entries and the records they touched in one read transaction, then patches."""
         async with self._apply_lock:
-            if self.store is None:
-                return
-            while True:
-                entries = await self.feed.since(self.applied_seq)
+            while self.store is not None:
+                started = time.perf_counter()
+                entries, fetched = await self.client.read_together(
+                    self._read_changes, timeout=self.apply_timeout
+                )
                 if not entries:
                     return
-                started = time.perf_counter()
-                gap = entries[0].seq != self.applied_seq + 1  # pruned before we read them
-                if gap or any(e.touched.reset for e in entries):
+                if fetched is None:
                     await self._rebuild()
                     return
-                touched = Touched()
-                for entry in entries:
-                    touched = touched | entry.touched
-                await self._apply(touched, entries[-1].seq)
+                async with self.gate.writing():
+                    put_fetched(self.store, fetched)
+                    self.applied_seq = entries[-1].seq
+                    self.known_seq = max(self.known_seq, self.applied_seq)
                 self._applied_entries += len(entries)
                 self._last_apply = time.perf_counter() - started
 
-    async def _apply(self, touched: Touched, seq: int) -> None:
+    async def _read_changes(self, tx: Transaction) -> tuple[list[ChangeEntry], Fetched | None]:
+        """The entries after the last applied, and what they touched (None when they ask
+        for a rebuild: a ``reset``, or a gap left by entries pruned before we read them)."""
         assert self.store is not None
-        fetched = await fetch_touched(self.client, self.store, touched)
-        async with self.gate.writing():
-            put_fetched(self.store, fetched)
-            self.applied_seq = seq
-            self.known_seq = max(self.known_seq, seq)
+        entries = await ChangeFeedReader.since_in(tx, self.applied_seq)
+        if not entries:
+            return entries, None
+        if entries[0].seq != self.applied_seq + 1 or any(e.touched.reset for e in entries):
+            return entries, None
+        touched = Touched()
+        for entry in entries:
+            touched = touched | entry.touched
+        return entries, await fetch_touched(tx, self.store, touched)
 
     async def poll(self) -> None:
         """Learn the feed's head and catch up (one round of :meth:`run`)."""

@@ -12,148 +12,151 @@ from typing import LiteralString
 
 __all__ = [
     "ALL_COMPANIES",
-    "ALL_CONNECTIONS",
     "ALL_DEALS",
     "ALL_INTERACTIONS",
-    "ALL_JOBS",
-    "ALL_KNOWS",
-    "ALL_LINES",
     "ALL_PEOPLE",
-    "ALL_SUBSIDIARIES",
+    "ALL_PERSON_EDGES",
     "TOUCHED_COMPANIES",
     "TOUCHED_DEALS",
     "TOUCHED_INTERACTIONS",
     "TOUCHED_PEOPLE",
 ]
 
-_PERSON_COLUMNS: LiteralString = """
-RETURN p.uid AS uid, elementId(p) AS id, p.full_name AS name,
-       coalesce(p.is_colleague, false) AS colleague, p.title AS title,
-       p.department AS department, p.seniority AS seniority,
-       p.deleted_at IS NULL AND p.merged_into IS NULL AS live
+# Whole-graph reads come in pages of nodes in uid order (the uniqueness constraint's index
+# gives the order): each page is ONE record, ``nodes`` (how many nodes it covers), ``last``
+# (the uid to continue after) and ``rows`` (a list per node), since a few large lists decode
+# far faster than many records. Times travel as epoch microseconds and dates as ISO text,
+# which decode faster than temporal values.
+_PEOPLE_PAGE: LiteralString = """
+MATCH (p:Person) WHERE p.uid > $after
+WITH p ORDER BY p.uid LIMIT $limit
+WITH collect(p) AS page
+RETURN size(page) AS nodes, page[-1].uid AS last,
 """
-ALL_PEOPLE: LiteralString = "MATCH (p:Person)" + _PERSON_COLUMNS
+_COMPANIES_PAGE: LiteralString = """
+MATCH (c:Company) WHERE c.uid > $after
+WITH c ORDER BY c.uid LIMIT $limit
+WITH collect(c) AS page
+RETURN size(page) AS nodes, page[-1].uid AS last,
+"""
+
+_PERSON_COLUMNS: LiteralString = """
+p.uid, elementId(p), p.full_name, coalesce(p.is_colleague, false), p.title, p.department,
+p.seniority, p.deleted_at IS NULL AND p.merged_into IS NULL
+"""
+ALL_PEOPLE: LiteralString = _PEOPLE_PAGE + "[p IN page | [" + _PERSON_COLUMNS + "]] AS rows"
 
 _COMPANY_COLUMNS: LiteralString = """
-RETURN c.uid AS uid, c.name AS name, coalesce(c.is_home, false) AS home,
-       c.deleted_at IS NULL AS undeleted,
-       c.deleted_at IS NULL AND c.merged_into IS NULL AS live,
-       COUNT { (c)<-[:WORKS_AT]-() } AS on_record
+c.uid, c.name, coalesce(c.is_home, false), c.deleted_at IS NULL,
+c.deleted_at IS NULL AND c.merged_into IS NULL, COUNT { (c)<-[:WORKS_AT]-() }
 """
-ALL_COMPANIES: LiteralString = "MATCH (c:Company)" + _COMPANY_COLUMNS
+ALL_COMPANIES: LiteralString = (
+    _COMPANIES_PAGE
+    + "[c IN page | ["
+    + _COMPANY_COLUMNS
+    + """, [(c)-[:SUBSIDIARY_OF]->(parent:Company) | parent.uid]]] AS rows"""
+)
 
-ALL_JOBS: LiteralString = """
-MATCH (p:Person)-[w:WORKS_AT]->(c:Company)
-RETURN p.uid AS person, c.uid AS company, properties(w) AS job
+# A job's properties as the model reads them (the dates as text).
+_JOB_COLUMNS: LiteralString = """
+[c.uid, w.title, w.department, w.seniority, w.role, w.source, w.source_id,
+ toString(w.start), toString(w.end)]
 """
-
-ALL_KNOWS: LiteralString = """
-MATCH (a:Person)-[k:KNOWS]->(b:Person)
-RETURN a.uid AS a, b.uid AS b, k.strength AS strength, k.count AS count, k.last_at AS last_at
+_KNOWS_COLUMNS: LiteralString = """
+[q.uid, k.strength, k.count, k.last_at.epochSeconds * 1000000 + k.last_at.microsecond]
 """
-
-ALL_CONNECTIONS: LiteralString = """
-MATCH (a:Person)-[r:CONNECTED_TO]->(b:Person)
-RETURN a.uid AS a, b.uid AS b, coalesce(r.since, r.connected_on) AS since, r.kind AS kind,
-       r.source AS source
+_CONNECTION_COLUMNS: LiteralString = """
+[q.uid, toString(coalesce(r.since, r.connected_on)), r.kind, r.source]
 """
-
-ALL_LINES: LiteralString = """
-MATCH (p:Person)-[r:REPORTS_TO]->(m:Person)
-RETURN p.uid AS person, m.uid AS manager, r.kind AS kind, r.valid_from AS valid_from,
-       r.valid_to AS valid_to
+_LINE_COLUMNS: LiteralString = """
+[q.uid, r.kind, toString(r.valid_from), toString(r.valid_to)]
 """
 
-ALL_SUBSIDIARIES: LiteralString = """
-MATCH (s:Company)-[:SUBSIDIARY_OF]->(p:Company)
-RETURN s.uid AS sub, p.uid AS parent
-"""
+# Each person's outgoing relationships the projection holds: jobs, KNOWS, CONNECTED_TO and
+# REPORTS_TO (each relationship read once, from its start node).
+ALL_PERSON_EDGES: LiteralString = (
+    _PEOPLE_PAGE
+    + "[p IN page | [p.uid, [(p)-[w:WORKS_AT]->(c:Company) | "
+    + _JOB_COLUMNS
+    + "], [(p)-[k:KNOWS]->(q:Person) | "
+    + _KNOWS_COLUMNS
+    + "], [(p)-[r:CONNECTED_TO]->(q:Person) | "
+    + _CONNECTION_COLUMNS
+    + "], [(p)-[r:REPORTS_TO]->(q:Person) | "
+    + _LINE_COLUMNS
+    + "]]] AS rows"
+)
 
 _DEAL_COLUMNS: LiteralString = """
-OPTIONAL MATCH (d)-[:FOR]->(c:Company)
-WITH d, collect(c.uid) AS companies
-OPTIONAL MATCH (p:Person)-[r:INVOLVED_IN]->(d)
-RETURN d.uid AS uid, d.stage AS stage, d.close_date AS close_date,
-       d.deleted_at IS NULL AS live, companies, collect([p.uid, r.role]) AS roles
+d.uid, d.stage, toString(d.close_date), d.deleted_at IS NULL,
+[(d)-[:FOR]->(c:Company) | c.uid], [(p:Person)-[r:INVOLVED_IN]->(d) | [p.uid, r.role]]
 """
-ALL_DEALS: LiteralString = "MATCH (d:Deal)" + _DEAL_COLUMNS
+ALL_DEALS: LiteralString = (
+    """
+MATCH (d:Deal) WHERE d.uid > $after
+WITH d ORDER BY d.uid LIMIT $limit
+WITH collect(d) AS page
+RETURN size(page) AS nodes, page[-1].uid AS last, [d IN page | ["""
+    + _DEAL_COLUMNS
+    + "]] AS rows"
+)
 
 _INTERACTION_COLUMNS: LiteralString = """
-OPTIONAL MATCH (p:Person)-[r:PARTICIPATED_IN]->(i)
-WITH i, collect([p.uid, r.role]) AS participants
-RETURN i.uid AS uid, i.occurred_at AS at, i.kind AS kind, i.deleted_at IS NULL AS live,
-       participants ORDER BY uid
+i.uid, i.occurred_at.epochSeconds * 1000000 + i.occurred_at.microsecond, i.kind,
+i.deleted_at IS NULL,
+[(p:Person)-[r:PARTICIPATED_IN]->(i) | [p.uid, r.role]]
 """
-# A page of interactions in uid order (the uniqueness constraint's index gives the order).
 ALL_INTERACTIONS: LiteralString = (
     """
 MATCH (i:Interaction) WHERE i.uid > $after
 WITH i ORDER BY i.uid LIMIT $limit
-"""
+WITH collect(i) AS page
+RETURN size(page) AS nodes, page[-1].uid AS last,
+       [i IN page | ["""
     + _INTERACTION_COLUMNS
+    + "]] AS rows"
 )
 
-# The records a change touched, read again in full. A touched person brings back every
-# relationship of theirs the projection holds (both ends of ties and lines, their deals and
-# interactions are re-read by uid through the other queries).
-TOUCHED_PEOPLE: LiteralString = """
-UNWIND $uids AS uid
-MATCH (p:Person {uid: uid})
-CALL (p) {
-  OPTIONAL MATCH (p)-[w:WORKS_AT]->(c:Company)
-  RETURN collect([c.uid, properties(w)]) AS jobs
-}
-CALL (p) {
-  OPTIONAL MATCH (p)-[k:KNOWS]-(q:Person)
-  RETURN collect([startNode(k) = p, q.uid, k.strength, k.count, k.last_at]) AS knows
-}
-CALL (p) {
-  OPTIONAL MATCH (p)-[r:CONNECTED_TO]-(q:Person)
-  RETURN collect([startNode(r) = p, q.uid, coalesce(r.since, r.connected_on), r.kind,
-                  r.source]) AS connections
-}
-CALL (p) {
-  OPTIONAL MATCH (p)-[r:REPORTS_TO]-(q:Person)
-  RETURN collect([startNode(r) = p, q.uid, r.kind, r.valid_from, r.valid_to]) AS lines
-}
-CALL (p) {
-  OPTIONAL MATCH (p)-[:INVOLVED_IN]->(d:Deal)
-  RETURN collect(d.uid) AS deals
-}
-CALL (p) {
-  OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(i:Interaction)
-  RETURN collect(i.uid) AS interactions
-}
-RETURN p.uid AS uid, elementId(p) AS id, p.full_name AS name,
-       coalesce(p.is_colleague, false) AS colleague, p.title AS title,
-       p.department AS department, p.seniority AS seniority,
-       p.deleted_at IS NULL AND p.merged_into IS NULL AS live,
-       jobs, knows, connections, lines, deals, interactions
-"""
+# The records a change touched, read again in full, in the same columns as the pages. A
+# touched person brings back every relationship of theirs the projection holds, from both
+# ends (``out`` and ``in``), with the uids of their deals and interactions (re-read through
+# the other queries).
+TOUCHED_PEOPLE: LiteralString = (
+    "UNWIND $uids AS uid MATCH (p:Person {uid: uid}) RETURN ["
+    + _PERSON_COLUMNS
+    + "] AS row, [(p)-[w:WORKS_AT]->(c:Company) | "
+    + _JOB_COLUMNS
+    + "] AS jobs, [(p)-[k:KNOWS]->(q:Person) | "
+    + _KNOWS_COLUMNS
+    + "] AS knows_out, [(p)<-[k:KNOWS]-(q:Person) | "
+    + _KNOWS_COLUMNS
+    + "] AS knows_in, [(p)-[r:CONNECTED_TO]->(q:Person) | "
+    + _CONNECTION_COLUMNS
+    + "] AS connections_out, [(p)<-[r:CONNECTED_TO]-(q:Person) | "
+    + _CONNECTION_COLUMNS
+    + "] AS connections_in, [(p)-[r:REPORTS_TO]->(q:Person) | "
+    + _LINE_COLUMNS
+    + "] AS lines_out, [(p)<-[r:REPORTS_TO]-(q:Person) | "
+    + _LINE_COLUMNS
+    + """] AS lines_in,
+       [(p)-[:INVOLVED_IN]->(d:Deal) | d.uid] AS deals,
+       [(p)-[:PARTICIPATED_IN]->(i:Interaction) | i.uid] AS interactions"""
+)
 
-TOUCHED_COMPANIES: LiteralString = """
-UNWIND $uids AS uid
-MATCH (c:Company {uid: uid})
-CALL (c) {
-  OPTIONAL MATCH (c)-[s:SUBSIDIARY_OF]-(o:Company)
-  RETURN collect([startNode(s) = c, o.uid]) AS family
-}
-CALL (c) {
-  OPTIONAL MATCH (c)<-[:WORKS_AT]-(p:Person)
-  RETURN collect(DISTINCT p.uid) AS people
-}
-CALL (c) {
-  OPTIONAL MATCH (c)<-[:FOR]-(d:Deal)
-  RETURN collect(d.uid) AS deals
-}
-RETURN c.uid AS uid, c.name AS name, coalesce(c.is_home, false) AS home,
-       c.deleted_at IS NULL AS undeleted,
-       c.deleted_at IS NULL AND c.merged_into IS NULL AS live,
-       COUNT { (c)<-[:WORKS_AT]-() } AS on_record, family, people, deals
-"""
+TOUCHED_COMPANIES: LiteralString = (
+    "UNWIND $uids AS uid MATCH (c:Company {uid: uid}) RETURN ["
+    + _COMPANY_COLUMNS
+    + """, [(c)-[:SUBSIDIARY_OF]->(parent:Company) | parent.uid]] AS row,
+       [(c)<-[:SUBSIDIARY_OF]-(child:Company) | child.uid] AS children,
+       [(c)<-[:FOR]-(d:Deal) | d.uid] AS deals"""
+)
 
-TOUCHED_DEALS: LiteralString = "UNWIND $uids AS uid MATCH (d:Deal {uid: uid})" + _DEAL_COLUMNS
+TOUCHED_DEALS: LiteralString = (
+    "UNWIND $uids AS uid MATCH (d:Deal {uid: uid}) RETURN [" + _DEAL_COLUMNS + "] AS row"
+)
 
 TOUCHED_INTERACTIONS: LiteralString = (
-    "UNWIND $uids AS uid MATCH (i:Interaction {uid: uid})" + _INTERACTION_COLUMNS
+    "UNWIND $uids AS uid MATCH (i:Interaction {uid: uid}) RETURN ["
+    + _INTERACTION_COLUMNS
+    + "] AS row"
 )

@@ -52,7 +52,6 @@ class ProjectionStore:
         self.deals_of_person: dict[str, set[str]] = defaultdict(set)
         self.deals_of_company: dict[str, set[str]] = defaultdict(set)
         self.interactions = InteractionTable()
-        self.interaction_uids: list[str] = []
 
     # -- people --------------------------------------------------------------------------
 
@@ -71,13 +70,16 @@ class ProjectionStore:
         self.people[row.uid] = row
         self.person_by_id[row.id] = row.uid
 
+    def add_job(self, job: JobRow) -> None:
+        self.jobs_by_person[job.person].append(job)
+        self.jobs_by_company[job.company].append(job)
+
     def set_jobs(self, person: str, jobs: Iterable[JobRow]) -> None:
         for job in self.jobs_by_person.pop(person, []):
             kept = [j for j in self.jobs_by_company[job.company] if j.person != person]
             self.jobs_by_company[job.company] = kept
         for job in jobs:
-            self.jobs_by_person[person].append(job)
-            self.jobs_by_company[job.company].append(job)
+            self.add_job(job)
 
     def set_knows(self, person: str, edges: Iterable[KnowsRow]) -> None:
         for key in self.knows_of.pop(person, set()):
@@ -164,14 +166,12 @@ class ProjectionStore:
     def put_interaction(
         self, uid: str, at: float, kind: str | None, live: bool, parts: list[Participation]
     ) -> None:
-        known = uid in self.interactions.index
         self.interactions.upsert(uid, at, kind, live, parts)
-        if not known:
-            self.interaction_uids.append(uid)
 
     def interactions_of(self, person: str) -> list[str]:
         """The uids of the interactions the person took part in."""
         row = self.people.get(person)
         if row is None:
             return []
-        return [self.interaction_uids[i] for i in self.interactions.of_person(row.index).tolist()]
+        table = self.interactions
+        return [table.uid_of(i) for i in table.of_person(row.index).tolist()]

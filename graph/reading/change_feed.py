@@ -14,7 +14,7 @@ again. Entries are numbered 1, 2, 3 ... in commit order by a counter that never 
 
 from __future__ import annotations
 
-from graph.driver import GraphClient, Record
+from graph.driver import GraphClient, Record, Transaction
 from graph.queries.changes import CHANGES_SINCE, FEED_HEAD, PRUNE_CHANGES
 from graph.reading.crm.records import native
 from schema.changes import ChangeEntry, touched
@@ -45,6 +45,14 @@ class ChangeFeedReader:
         rows = await self.client.read(
             CHANGES_SINCE, {"seq": seq, "limit": limit}, timeout=self.timeout
         )
+        return [_entry(row) for row in rows]
+
+    @staticmethod
+    async def since_in(tx: Transaction, seq: int, *, limit: int = 1000) -> list[ChangeEntry]:
+        """:meth:`since` as one query of the caller's transaction ``tx``."""
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        rows = await tx.run(CHANGES_SINCE, {"seq": seq, "limit": limit})
         return [_entry(row) for row in rows]
 
     async def prune(self, *, keep: int) -> int:

@@ -139,7 +139,7 @@ async def _bench(settings: ApiSettings, *, accounts: int, pairs: int, writes: in
         arrays = store.interactions.nbytes()
         console.print(
             f"Built in {seconds:.1f} s: {people:,} people, {len(store.companies):,} companies, "
-            f"{ties:,} ties, {len(store.interaction_uids):,} interactions. Resident set grew "
+            f"{ties:,} ties, {len(store.interactions):,} interactions. Resident set grew "
             f"{grown / 2**20:,.0f} MiB ({grown / max(people, 1):,.0f} bytes per person, "
             f"{grown / max(ties, 1):,.0f} per tie, all records counted); interaction arrays "
             f"{arrays / 2**20:,.1f} MiB."

@@ -46,7 +46,7 @@ def snapshot(store: ProjectionStore) -> dict[str, Any]:
             bool(store.interactions.live[i]),
             parts(i),
         )
-        for uid, i in store.interactions.index.items()
+        for uid, i in store.interactions.items()
     }
     return {
         "people": {

@@ -65,6 +65,7 @@ class GraphSettings:
     query_timeout: float = 30.0
     retry_time: float = 15.0
     external: bool = False
+    feed_signal_dir: Path | None = None
 
     def __post_init__(self) -> None:
         scheme = self.uri.split("://", 1)[0]
@@ -86,6 +87,9 @@ class GraphSettings:
     ) -> GraphSettings:
         """Use ``NEO4J_URI`` when set, otherwise the managed local server."""
         env = os.environ if env is None else env
+        signal_dir = None
+        if env.get("RELGRAPH_FEED_SIGNAL", "on").lower() not in {"off", "0", "false", "no"}:
+            signal_dir = Path(env.get("RELGRAPH_HOME", ".relgraph")).resolve() / "run"
         timeout = float(env.get("RELGRAPH_QUERY_TIMEOUT", "30"))
         retry = float(env.get("RELGRAPH_RETRY_TIME", "15"))
         database = env.get("NEO4J_DATABASE", "neo4j")
@@ -98,6 +102,13 @@ class GraphSettings:
                 query_timeout=timeout,
                 retry_time=retry,
                 external=True,
+                feed_signal_dir=signal_dir,
             )
         local = local or LocalServerSettings.from_env(env)
-        return cls(uri=local.uri, database=database, query_timeout=timeout, retry_time=retry)
+        return cls(
+            uri=local.uri,
+            database=database,
+            query_timeout=timeout,
+            retry_time=retry,
+            feed_signal_dir=signal_dir,
+        )

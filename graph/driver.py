@@ -30,6 +30,7 @@ from neo4j import (
 
 from graph.config import GraphSettings
 from graph.errors import translate_driver_errors
+from graph.feed_signal import FeedSignal
 from graph.queries.changes import APPEND_CHANGE
 from schema.changes import Touched
 
@@ -129,6 +130,7 @@ class GraphClient:
         timeout: float,
         observer: QueryObserver | None = None,
         on_change: ChangeHook | None = None,
+        feed_signal: FeedSignal | None = None,
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
@@ -137,6 +139,7 @@ class GraphClient:
         self.timeout = timeout
         self.observer = observer
         self.on_change = on_change
+        self.feed_signal = feed_signal
         self.queries_sent = 0
 
     @classmethod
@@ -154,6 +157,13 @@ class GraphClient:
             timeout=settings.query_timeout,
             observer=observer,
             on_change=on_change,
+            feed_signal=(
+                None
+                if settings.feed_signal_dir is None
+                else FeedSignal.for_database(
+                    settings.feed_signal_dir, settings.uri, settings.database
+                )
+            ),
         )
 
     async def close(self) -> None:
@@ -279,6 +289,8 @@ class GraphClient:
             "write", None, None, timeout, work_function=unit
         )
         result, seq = done
+        if seq is not None and self.feed_signal is not None:
+            self.feed_signal.publish(seq)  # other processes of this machine learn of it
         if seq is not None and self.on_change is not None:
             try:
                 self.on_change(seq)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -61,18 +61,18 @@ class _Company:
     top: Member
     levels: Mapping[Department | None, frozenset[int]]  # occupied levels per department
     heads: frozenset[str]  # each department's most senior people, when surely its head
-    peers: Mapping[_PeerKey, list[str]]  # explicit managers of each (department, level)
+    peers: Mapping[_PeerKey, Counter[str]]  # explicit managers of each (department, level)
 
     @classmethod
     def of(cls, staff: list[Member], top: Member, lines: Mapping[str, ManagerLine]) -> _Company:
         levels: dict[Department | None, set[int]] = defaultdict(set)
-        peers: dict[_PeerKey, list[str]] = defaultdict(list)
+        peers: dict[_PeerKey, Counter[str]] = defaultdict(Counter)
         for m in staff:
             if m.level is not None and m.uid != top.uid:
                 levels[m.department].add(m.level)
             line = lines.get(m.uid)
             if line is not None and line.kind is LineSource.EXPLICIT and m.department is not None:
-                peers[(m.department, m.level)].append(line.manager)
+                peers[(m.department, m.level)][line.manager] += 1
         untitled = {m.department for m in staff if not m.titled and m.uid != top.uid}
         heads = frozenset(
             m.uid
@@ -200,7 +200,7 @@ def _special(
     """Candidates whose score is their own: people with a signal towards the person, the
     top, and the managers of the person's peers."""
     near = set(G.successors(person.uid)) | set(G.predecessors(person.uid))
-    peers = company.peers.get((person.department, person.level), [])
+    peers = company.peers.get((person.department, person.level), Counter())
     return {uid for uid in near | set(peers) | {company.top.uid} if uid in members}
 
 
@@ -216,8 +216,8 @@ def _signals(G: nx.DiGraph, person: str, candidate: str) -> dict[str, float]:
 
 
 def _candidate(G: nx.DiGraph, company: _Company, person: Member, candidate: Member) -> _Candidate:
-    peers = company.peers.get((person.department, person.level), [])
-    share = sum(1 for m in peers if m == candidate.uid) / len(peers) if peers else 0.0
+    peers = company.peers.get((person.department, person.level))
+    share = peers[candidate.uid] / peers.total() if peers else 0.0
     relation = company.relation(person, candidate)
     return _Candidate(
         member=candidate,

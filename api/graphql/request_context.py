@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from api.graphql.context import DEFAULT_MAX_PAGE_SIZE, Context
 from api.graphql.customers import CustomerInsightLoaders
 from api.graphql.loaders import build_loaders
@@ -26,6 +28,22 @@ from schema.money import DEFAULT_FX_RATES, FxRates
 __all__ = ["build_context"]
 
 
+def _marker_reader(
+    client: GraphClient, follower: ProjectionFollower | None
+) -> Callable[[], Awaitable[str | None]]:
+    """The result cache's change marker: while a resident projection serves, the change
+    feed entry it has applied (read-your-writes, no round trip when nothing changed, see
+    :meth:`ProjectionFollower.current`); otherwise the database's bookmark."""
+    bookmark = ChangeMarkerReader(client).read
+
+    async def read() -> str | None:
+        if follower is not None and await follower.current() is not None:
+            return follower.marker()
+        return await bookmark()
+
+    return read
+
+
 def build_context(
     client: GraphClient,
     *,
@@ -40,7 +58,7 @@ def build_context(
     expensive results: without one, nothing outlives the request)."""
     loaders = build_loaders(client)
     results = results if results is not None else ResultCache()
-    marker = RequestMarker(ChangeMarkerReader(client).read)
+    marker = RequestMarker(_marker_reader(client, follower))
     org_reader = FollowedOrgReader(client, follower) if follower is not None else None
     org = OrgService(client, cache=results, marker=marker, reader=org_reader)
     referral_reader = FollowedReferralReader(client, follower) if follower is not None else None

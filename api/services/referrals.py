@@ -218,7 +218,9 @@ class ReferralService:
             tenure_weight=self.evidence.former_coworkers,
         )
         seeds = resolved.sources | resolved.targets.keys()
-        G = build_graph(projection, seeds, as_of=datetime.now(UTC).date(), parameters=self.evidence)
+        G = await run_in_threadpool(
+            build_graph, projection, seeds, as_of=datetime.now(UTC).date(), parameters=self.evidence
+        )
         found = await run_in_threadpool(
             referral_paths,
             G,

@@ -34,6 +34,8 @@ __all__ = ["FollowerStats", "ProjectionFollower", "ReadWriteGate"]
 
 _log = logging.getLogger("relgraph.projection")
 
+_FEED_PAGE = 1000  # entries applied per round
+
 
 class ReadWriteGate:
     """Many readers at once, or one writer: writers wait for readers to leave and keep new
@@ -103,6 +105,8 @@ class ProjectionFollower:
         self._applied_entries = 0
         self._last_apply: float | None = None
         self._stopping = asyncio.Event()
+        self._signal_handled = 0
+        self._builds = 0
 
     @property
     def ready(self) -> bool:
@@ -136,17 +140,34 @@ class ProjectionFollower:
             self.store = store
             self.applied_seq = head
             self.known_seq = head
+            self._builds += 1
         self._build_seconds = time.perf_counter() - started
         _log.info("projection built in %.1f s at feed entry %d", self._build_seconds, head)
 
     async def current(self) -> ProjectionStore | None:
         """The store with every entry committed before the call applied (None until it is
-        built): one read of the feed's head (a single indexed node), and the new entries'
-        records when there are any."""
+        built). With a machine-local feed signal (:mod:`graph.feed_signal`) that costs no
+        database read when nothing changed: the signal says whether any process of this
+        machine committed an entry this process has not applied. Without one, it reads the
+        feed's head (one indexed node). New entries' records are read when there are any."""
         if self.store is None:
             return None
-        await self._learn(await self.feed.head())
+        signal = self.client.feed_signal
+        if signal is None:
+            await self._learn(await self.feed.head())
+            return self.store
+        published = signal.read()
+        if published > self._signal_handled or self.known_seq > self.applied_seq:
+            await self.catch_up()
+            # A signal above everything the feed holds is another database's (this one was
+            # replaced under the same address): acting on it once is enough.
+            self._signal_handled = max(self._signal_handled, published)
         return self.store
+
+    def marker(self) -> str:
+        """A token that changes whenever the applied projection does (the result cache's
+        change marker while the projection serves)."""
+        return f"feed:{self.applied_seq}:{self._builds}"
 
     async def _learn(self, head: int) -> None:
         """Catch up to ``head``; a head behind what was applied is another database (the
@@ -178,12 +199,14 @@ class ProjectionFollower:
                     self.known_seq = max(self.known_seq, self.applied_seq)
                 self._applied_entries += len(entries)
                 self._last_apply = time.perf_counter() - started
+                if len(entries) < _FEED_PAGE:
+                    return  # that was all there was
 
     async def _read_changes(self, tx: Transaction) -> tuple[list[ChangeEntry], Fetched | None]:
         """The entries after the last applied, and what they touched (None when they ask
         for a rebuild: a ``reset``, or a gap left by entries pruned before we read them)."""
         assert self.store is not None
-        entries = await ChangeFeedReader.since_in(tx, self.applied_seq)
+        entries = await ChangeFeedReader.since_in(tx, self.applied_seq, limit=_FEED_PAGE)
         if not entries:
             return entries, None
         if entries[0].seq != self.applied_seq + 1 or any(e.touched.reset for e in entries):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 import networkx as nx
@@ -10,6 +11,7 @@ import pytest
 from algorithms.decision_makers import (
     DealInvolvement,
     DecisionMakerWeights,
+    betweenness,
     rank_decision_makers,
 )
 from algorithms.org_chart import infer_org_chart
@@ -163,3 +165,21 @@ def test_bad_input_raises() -> None:
         rank_decision_makers(G, chart=chart, as_of=TODAY)
     with pytest.raises(ValueError):
         DecisionMakerWeights(seniority=-1)
+
+
+@pytest.mark.parametrize("pivots", [1000, 40])
+def test_influence_betweenness_is_networkx_betweenness_up_to_a_common_factor(
+    pivots: int,
+) -> None:
+    H = nx.connected_watts_strogatz_graph(120, 4, 0.3, seed=5)
+    H = nx.relabel_nodes(H, {v: f"p{v:03d}" for v in H})
+    draw = random.Random(7)
+    for _, _, d in H.edges(data=True):
+        d["distance"] = draw.uniform(0.1, 1.0)  # strengths are continuous: no equal sums
+    ours = betweenness(H, pivots=pivots, seed=3)
+    sample = pivots if len(H) > pivots else None
+    theirs = nx.betweenness_centrality(H, k=sample, weight="distance", seed=3)
+    top = max(theirs, key=lambda v: theirs[v])
+    assert ours[top] > 0
+    for v in H:
+        assert ours[v] / ours[top] == pytest.approx(theirs[v] / theirs[top], abs=1e-9)

@@ -111,7 +111,9 @@ def create_app(settings: ApiSettings | None = None) -> Starlette:
             # The projection reads through a driver of its own: its bulk reads and feed polls
             # never wait for (nor count as) the requests' connections.
             feed_client = GraphClient.from_settings(settings.graph)
-            follower = ProjectionFollower(feed_client, poll_interval=settings.projection_poll)
+            follower = ProjectionFollower(
+                feed_client, poll_interval=settings.projection_poll, freeze_heap=True
+            )
             client.on_change = follower.notify
             app.state.follower = follower
             following = asyncio.create_task(follower.run(), name="relgraph-projection")

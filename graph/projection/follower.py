@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -88,11 +89,17 @@ class ProjectionFollower:
     """One process's resident projection and its place in the change feed."""
 
     def __init__(
-        self, client: GraphClient, *, poll_interval: float = 0.5, apply_timeout: float = 30.0
+        self,
+        client: GraphClient,
+        *,
+        poll_interval: float = 0.5,
+        apply_timeout: float = 30.0,
+        freeze_heap: bool = False,
     ) -> None:
         if poll_interval <= 0 or apply_timeout <= 0:
             raise ValueError("poll_interval and apply_timeout must be positive")
         self.apply_timeout = apply_timeout
+        self.freeze_heap = freeze_heap  # the process's own projection: gc.freeze() it
         self.client = client
         self.feed = ChangeFeedReader(client)
         self.poll_interval = poll_interval
@@ -141,6 +148,14 @@ class ProjectionFollower:
             self.applied_seq = head
             self.known_seq = head
             self._builds += 1
+        if self.freeze_heap:
+            # The store is millions of long-lived objects: the collector's full passes
+            # would walk them all, again and again, while answering requests. Objects
+            # frozen are left out of those passes (the previous store's, unfrozen first,
+            # are collected once).
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
         self._build_seconds = time.perf_counter() - started
         _log.info("projection built in %.1f s at feed entry %d", self._build_seconds, head)
 

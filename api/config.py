@@ -130,6 +130,9 @@ class ApiSettings:
 
 def _graph_env(graph: GraphSettings) -> dict[str, str]:
     env = {
+        "RELGRAPH_FEED_SIGNAL": "off"
+        if graph.feed_signal_dir is None
+        else str(graph.feed_signal_dir),
         "NEO4J_DATABASE": graph.database,
         "RELGRAPH_QUERY_TIMEOUT": repr(graph.query_timeout),
         "RELGRAPH_RETRY_TIME": repr(graph.retry_time),

@@ -87,9 +87,13 @@ class GraphSettings:
     ) -> GraphSettings:
         """Use ``NEO4J_URI`` when set, otherwise the managed local server."""
         env = os.environ if env is None else env
-        signal_dir = None
-        if env.get("RELGRAPH_FEED_SIGNAL", "on").lower() not in {"off", "0", "false", "no"}:
-            signal_dir = Path(env.get("RELGRAPH_HOME", ".relgraph")).resolve() / "run"
+        # The machine-local feed signal's directory (graph.feed_signal): RELGRAPH_FEED_SIGNAL
+        # names it, or "off"; by default the home's run/ directory.
+        signal = env.get("RELGRAPH_FEED_SIGNAL", "")
+        signal_dir: Path | None = None
+        if signal.lower() not in {"off", "0", "false", "no"}:
+            home = Path(env.get("RELGRAPH_HOME", ".relgraph"))
+            signal_dir = (Path(signal) if signal else home / "run").resolve()
         timeout = float(env.get("RELGRAPH_QUERY_TIMEOUT", "30"))
         retry = float(env.get("RELGRAPH_RETRY_TIME", "15"))
         database = env.get("NEO4J_DATABASE", "neo4j")

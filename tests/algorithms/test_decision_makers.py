@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import networkx as nx
 import pytest
 
+from algorithms.betweenness import betweenness
 from algorithms.decision_makers import (
     DealInvolvement,
     DecisionMakerWeights,
-    betweenness,
     rank_decision_makers,
 )
 from algorithms.org_chart import infer_org_chart

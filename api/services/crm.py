@@ -37,6 +37,8 @@ __all__ = ["CrmService", "Page", "Timeline"]
 
 T = TypeVar("T")
 
+_UNBOUNDED = 2**62  # a total no list reaches: plans a window that does not depend on it
+
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
@@ -129,19 +131,25 @@ class CrmService:
             plans.append(plan_page(request, total=total, max_size=self._max))
             return plans[-1].window
 
+        ahead: PageWindow | Callable[[int], PageWindow] = window
+        if request.last is None:
+            # The window does not depend on the total: count and read it in one query.
+            ahead = plan_page(request, total=_UNBOUNDED, max_size=self._max).window
         try:
-            found = await self._entities.page(spec, where=where, order=order, window=window)
+            found = await self._entities.page(spec, where=where, order=order, window=ahead)
         except ValueError as e:
             raise InvalidInput(str(e), field="filter") from e
         records = await fetch(found.uids) if found.uids else {}
         self._prime(records)
-        start = plans[0].window.skip if plans else 0
+        if not plans:
+            plans.append(plan_page(request, total=found.total, max_size=self._max))
+        start = plans[0].window.skip
         items = tuple(
             (encode_cursor(start + i), records[uid])
             for i, uid in enumerate(found.uids)
             if uid in records
         )
-        plan = plans[0] if plans else plan_page(request, total=found.total, max_size=self._max)
+        plan = plans[0]
         return Page(
             items=items,
             total=found.total,

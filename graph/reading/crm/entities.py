@@ -68,11 +68,25 @@ class EntityReader:
     ) -> UidPage:
         """Count the matches, then read the uids of one ordered window of them.
 
-        ``window`` may be a function of the total (Relay's ``last`` needs it). With ``window``
-        None only the count is read (``uids`` is empty).
+        ``window`` may be a function of the total (Relay's ``last`` needs it): then the count
+        is read first; a window known beforehand is read with the count in one query. With
+        ``window`` None only the count is read (``uids`` is empty).
         """
         condition, params = compile_filter(where, spec)
         match = "MATCH (n:" + spec.label + ") WHERE n.deleted_at IS NULL AND " + condition
+        if isinstance(window, PageWindow):  # known beforehand: count and page in one read
+            text = (
+                "CALL () { "
+                + match
+                + " RETURN count(n) AS total } CALL () { "
+                + match
+                + " WITH n ORDER BY "
+                + compile_order(order, spec)
+                + " SKIP $skip LIMIT $limit RETURN collect(n.uid) AS uids } RETURN total, uids"
+            )
+            both: dict[str, Any] = {**params, "skip": window.skip, "limit": window.limit}
+            [row] = await self.client.read(text, both)
+            return UidPage(total=int(row["total"]), uids=tuple(str(u) for u in row["uids"]))
         count = await self.client.read(match + " RETURN count(n) AS total", params)
         total = int(count[0]["total"]) if count else 0
         if callable(window):

@@ -126,7 +126,8 @@ RETURN x.uid AS a, z.uid AS b, size(ties) AS ties,
 )
 
 # The interaction neighbours of some companies, strongest first: how many in all, and the
-# first $max_neighbours of them.
+# first $max_neighbours of them. Each pair's strengths are summed weakest first, so the sum
+# is the same float whatever order the ties are found in (the resident projection agrees).
 NEIGHBOURS_OF: LiteralString = (
     """
 UNWIND $uids AS uid
@@ -136,6 +137,7 @@ WHERE z <> x
 """
     + _TIE_FILTER
     + """
+WITH x, z, k ORDER BY k.strength
 WITH x, z, collect(DISTINCT k) AS ties
 WITH x, z, size(ties) AS count,
      reduce(s = 0.0, t IN ties | s + coalesce(t.strength, 0.0)) AS strength
@@ -185,6 +187,7 @@ WHERE i:Domain OR i:Address OR i:Phone
 WITH DISTINCT i
 MATCH (i)<-[:HAS_DOMAIN|LOCATED_AT|HAS_PHONE]-(c:Company)
 WHERE c.deleted_at IS NULL AND c.merged_into IS NULL
+WITH i, c ORDER BY c.uid
 WITH i, collect(DISTINCT {uid: c.uid, name: c.name, name_key: c.name_key,
                           is_home: coalesce(c.is_home, false)}) AS holders
 WHERE size(holders) > 1

@@ -164,7 +164,8 @@ RETURN p.uid AS uid, p.full_name AS name, places
 """
 
 # One company's corporate family: the top company up to 4 steps above it, and everything
-# up to 4 steps below that top, with their parents.
+# up to 4 steps below that top (nearest first, then by uid, $max_family at most), with
+# their parents.
 FAMILY_OF: LiteralString = """
 MATCH (x:Company {uid: $uid})
 MATCH up = (x)-[:SUBSIDIARY_OF*0..4]->(top:Company)
@@ -172,7 +173,7 @@ WHERE all(n IN nodes(up) WHERE n.deleted_at IS NULL AND n.merged_into IS NULL)
 WITH top, length(up) AS steps ORDER BY steps DESC LIMIT 1
 MATCH down = (top)<-[:SUBSIDIARY_OF*0..4]-(c:Company)
 WHERE all(n IN nodes(down) WHERE n.deleted_at IS NULL AND n.merged_into IS NULL)
-WITH DISTINCT c LIMIT $max_family
+WITH c, min(length(down)) AS depth ORDER BY depth, c.uid LIMIT $max_family
 OPTIONAL MATCH (c)-[:SUBSIDIARY_OF]->(parent:Company)
 WHERE parent.deleted_at IS NULL AND parent.merged_into IS NULL
 RETURN c.uid AS uid, c.name AS name, c.name_key AS name_key,

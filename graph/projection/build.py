@@ -11,6 +11,7 @@ from typing import Any
 
 from graph.driver import GraphClient, Record
 from graph.projection import queries as q
+from graph.projection.link_build import LinkFetched, build_links, fetch_links, put_links
 from graph.projection.records import (
     CompanyRow,
     ConnectionRow,
@@ -84,6 +85,7 @@ async def build_store(
         after = str(page[-1]["uid"])
     store.interaction_uids = [row[0] for row in rows]
     store.interactions = type(store.interactions).build(rows, people=len(store.people_by_index))
+    await build_links(store, read)  # hook: name keys, identifiers, candidates, deal facts
     return store
 
 
@@ -96,6 +98,7 @@ class Fetched:
     people: list[Record]
     deals: list[Record]
     interactions: list[Record]
+    links: LinkFetched | None = None  # hook: graph/projection/link_build.py
 
 
 async def fetch_touched(
@@ -127,6 +130,7 @@ async def fetch_touched(
         people=people,
         deals=await read(q.TOUCHED_DEALS, deals),
         interactions=await read(q.TOUCHED_INTERACTIONS, interactions),
+        links=await fetch_links(client, touched, deals, timeout=timeout),  # hook
     )
 
 
@@ -142,6 +146,7 @@ def put_fetched(store: ProjectionStore, fetched: Fetched) -> None:
         store.put_deal(_deal(r))
     for r in fetched.interactions:
         store.put_interaction(*_interaction(store, r))
+    put_links(store, fetched.links)  # hook: graph/projection/link_build.py
 
 
 async def refresh(

@@ -147,22 +147,43 @@ class _Collector:
         self.ties.append(CompanyTies(a_uid=a, b_uid=b, ties=count, strength=strength))
 
     def network(self) -> CompanyNetwork:
+        """The records in a canonical order (by uid, then by what else they hold), not in
+        the order read: equal evidence, read in any order or from the resident projection,
+        is an equal network, and the algorithm's floating-point sums come out the same."""
         people = (
             ProjectedPerson(
                 uid=uid,
                 name=name,
-                places=tuple(PersonPlace(company_uid=c, tenures=t) for c, t in places.items()),
+                places=tuple(
+                    PersonPlace(company_uid=c, tenures=tuple(sorted(t, key=_tenure_order)))
+                    for c, t in sorted(places.items())
+                ),
             )
-            for uid, (name, places) in self.people.items()
+            for uid, (name, places) in sorted(self.people.items())
         )
         return CompanyNetwork(
-            companies=tuple(self.companies.values()),
+            companies=tuple(sorted(self.companies.values(), key=lambda c: c.uid)),
             people=tuple(people),
-            identifiers=tuple(self.identifiers),
-            family=tuple(self.family),
-            candidates=tuple(self.candidates),
-            ties=tuple(self.ties),
+            identifiers=tuple(
+                sorted(self.identifiers, key=lambda i: (i.label.value, i.key, i.value))
+            ),
+            family=tuple(sorted(self.family, key=lambda f: (f.child_uid, f.parent_uid))),
+            candidates=tuple(sorted(self.candidates, key=lambda c: (c.a_uid, c.b_uid))),
+            ties=tuple(sorted(self.ties, key=lambda t: (t.a_uid, t.b_uid))),
         )
+
+
+def _tenure_order(t: Employment) -> tuple[Any, ...]:
+    return (
+        t.start is None,
+        t.start or date.min,
+        t.end is None,
+        t.end or date.min,
+        t.provenance.source,
+        t.provenance.source_id,
+        t.title or "",
+        t.role.value,
+    )
 
 
 def _tenure(person: str, company: str, job: Mapping[str, Any]) -> Employment:

@@ -101,6 +101,7 @@ async def test_company_networks_are_the_ones_read_on_several_days(
             expected = await reads.company(uid, as_of=day)
             found = await resident_network(store, reads, uid, as_of=day)
             assert network_facts(found) == network_facts(expected), (uid, day)
+            assert found == expected, (uid, day)  # in the same canonical order, too
     assert await resident_network(store, reads, "no-such-company", as_of=anchor) is None
 
 
@@ -123,3 +124,4 @@ async def test_capped_company_networks_agree(
         expected = await reads.company(uid, as_of=day)
         found = await resident_network(store, reads, uid, as_of=day)
         assert network_facts(found) == network_facts(expected), uid
+        assert found == expected, uid

@@ -77,7 +77,7 @@ DEFAULT_LIMITS = ProjectionLimits()
 
 
 class _Collector:
-    """Gathers rows as the projection's records, in the order read."""
+    """Gathers rows as the projection's records (:meth:`network` puts them in order)."""
 
     def __init__(self) -> None:
         self.companies: dict[str, ProjectedCompany] = {}

@@ -46,7 +46,7 @@ class PersonPlace:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProjectedPerson:
-    """A person who connects companies, with their places (in the order read)."""
+    """A person who connects companies, with their places (by company uid)."""
 
     uid: str
     name: str | None

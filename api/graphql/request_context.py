@@ -20,6 +20,7 @@ from api.services.result_cache import RequestMarker, ResultCache
 from api.services.status import StatusService
 from graph.driver import GraphClient
 from graph.projection.followed import FollowedOrgReader, FollowedReferralReader
+from graph.projection.followed_intel import FollowedCommitteeReader, FollowedLinkProjection
 from graph.projection.follower import ProjectionFollower
 from graph.reading.change_marker import ChangeMarkerReader
 from schema.auth import Principal
@@ -60,7 +61,9 @@ def build_context(
     results = results if results is not None else ResultCache()
     marker = RequestMarker(_marker_reader(client, follower))
     org_reader = FollowedOrgReader(client, follower) if follower is not None else None
-    org = OrgService(client, cache=results, marker=marker, reader=org_reader)
+    committees = FollowedCommitteeReader(client, follower) if follower is not None else None
+    org = OrgService(client, cache=results, marker=marker, reader=org_reader, committees=committees)
+    link_projection = FollowedLinkProjection(client, follower) if follower is not None else None
     referral_reader = FollowedReferralReader(client, follower) if follower is not None else None
     customers = CustomerService(client, fx=fx_rates)
     return Context(
@@ -73,7 +76,7 @@ def build_context(
         referrals=ReferralService(client, loaders, reader=referral_reader),
         org=org,
         committees=CommitteeField(org),
-        links=HiddenLinksService(client, cache=results, marker=marker),
+        links=HiddenLinksService(client, cache=results, marker=marker, projection=link_projection),
         customers=customers,
         customer_insights=CustomerInsightLoaders(customers),
         principal=principal,

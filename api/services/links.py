@@ -1,6 +1,7 @@
 """Hidden account links and communities of related accounts.
 
-One company's links come from its bounded neighbourhood (:meth:`LinkProjection.company`);
+One company's links come from its bounded neighbourhood (:meth:`LinkProjection.company`,
+from the resident projection when the app follows one: ``FollowedLinkProjection``);
 the strongest links across all accounts and the communities come from the company-level
 evidence of the whole graph (:meth:`LinkProjection.everything`). Both arrive as typed
 records (:class:`~schema.reading.link_projection.CompanyNetwork`); the graph the algorithm
@@ -26,6 +27,7 @@ from algorithms.hidden_links import DEFAULT_PARAMETERS, HiddenLink, LinkParamete
 from api.services.link_graph import community_graph, link_graph
 from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
+from graph.projection.followed_intel import FollowedLinkProjection
 from graph.reading.link_projection import DEFAULT_LIMITS, LinkProjection, ProjectionLimits
 from schema.enums import HiddenLinkKind
 from schema.errors import InvalidInput
@@ -116,8 +118,9 @@ class HiddenLinksService:
         today: Callable[[], date] = _today,
         limits: ProjectionLimits = DEFAULT_LIMITS,
         parameters: LinkParameters = DEFAULT_PARAMETERS,
+        projection: LinkProjection | FollowedLinkProjection | None = None,
     ) -> None:
-        self._projection = LinkProjection(client, limits=limits)
+        self._projection = projection or LinkProjection(client, limits=limits)
         self._cache, self._marker, self._today = cache, marker, today
         self._parameters = parameters
 

@@ -25,6 +25,7 @@ from api.services.org_graph import colleague_graph, org_graph
 from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
 from graph.projection.followed import FollowedOrgReader
+from graph.projection.followed_intel import FollowedCommitteeReader
 from graph.reading.committee import CommitteeReader
 from graph.reading.org import OrgReader
 from schema.enums import Seniority
@@ -91,9 +92,10 @@ class OrgService:
         cache: ResultCache | None = None,
         marker: RequestMarker | None = None,
         reader: OrgReader | FollowedOrgReader | None = None,
+        committees: CommitteeReader | FollowedCommitteeReader | None = None,
     ) -> None:
         self._org = reader or OrgReader(client)
-        self._committees = CommitteeReader(client)
+        self._committees = committees or CommitteeReader(client)
         self._window = window_days
         self._cache, self._marker = cache, marker
         # Per instance (one per request): deals of one account share its ranking.

@@ -16,6 +16,7 @@ from typing import Any, LiteralString
 from graph.driver import GraphClient, Record, Transaction
 from graph.projection import queries as q
 from graph.projection.interactions import InteractionTableBuilder
+from graph.projection.link_build import LinkFetched, build_links, fetch_links, put_links
 from graph.projection.rows import (
     company_row,
     connection_row,
@@ -64,7 +65,7 @@ async def build_store(
     never cut off in the middle)."""
     store = ProjectionStore()
 
-    async def read(text: LiteralString, parameters: dict[str, Any]) -> list[Record]:
+    async def read(text: LiteralString, parameters: dict[str, Any] | None) -> list[Record]:
         if stopping():
             raise BuildStopped("the projection's build was stopped")
 
@@ -99,6 +100,7 @@ async def build_store(
     async for rows in _pages(read, q.ALL_INTERACTIONS):
         interactions.add_raw(rows, store.index_of)
     store.interactions = interactions.finish(people=len(store.people_by_index))
+    await build_links(store, read)  # name keys, identifiers, candidates, deal facts
     return store
 
 
@@ -111,6 +113,7 @@ class Fetched:
     people: list[Record]
     deals: list[Record]
     interactions: list[Record]
+    links: LinkFetched | None = None  # see graph/projection/link_build.py
 
 
 async def fetch_touched(tx: Transaction, store: ProjectionStore, touched: Touched) -> Fetched:
@@ -138,6 +141,7 @@ async def fetch_touched(tx: Transaction, store: ProjectionStore, touched: Touche
         people=people,
         deals=await read(q.TOUCHED_DEALS, deals),
         interactions=await read(q.TOUCHED_INTERACTIONS, interactions),
+        links=await fetch_links(tx, touched, deals),
     )
 
 
@@ -153,6 +157,7 @@ def put_fetched(store: ProjectionStore, fetched: Fetched) -> None:
         store.put_deal(deal_row(r["row"]))
     for r in fetched.interactions:
         store.put_interaction(*interaction_row(r["row"], store.index_of))
+    put_links(store, fetched.links)
 
 
 async def refresh(

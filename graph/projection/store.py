@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from graph.projection.interactions import InteractionTable, Participation
+from graph.projection.link_records import LinkRecords  # hook: hidden links, committees
 from graph.projection.records import (
     CompanyRow,
     ConnectionRow,
@@ -52,6 +53,7 @@ class ProjectionStore:
         self.deals_of_person: dict[str, set[str]] = defaultdict(set)
         self.deals_of_company: dict[str, set[str]] = defaultdict(set)
         self.interactions = InteractionTable()
+        self.links = LinkRecords()  # hook: graph/projection/link_build.py fills and patches it
 
     # -- people --------------------------------------------------------------------------
 

@@ -126,7 +126,8 @@ RETURN x.uid AS a, z.uid AS b, size(ties) AS ties,
 )
 
 # The interaction neighbours of some companies, strongest first: how many in all, and the
-# first $max_neighbours of them.
+# first $max_neighbours of them. Each pair's strengths are summed weakest first, so the sum
+# is the same float whatever order the ties are found in (the resident projection agrees).
 NEIGHBOURS_OF: LiteralString = (
     """
 UNWIND $uids AS uid
@@ -136,6 +137,7 @@ WHERE z <> x
 """
     + _TIE_FILTER
     + """
+WITH x, z, k ORDER BY k.strength
 WITH x, z, collect(DISTINCT k) AS ties
 WITH x, z, size(ties) AS count,
      reduce(s = 0.0, t IN ties | s + coalesce(t.strength, 0.0)) AS strength
@@ -162,7 +164,8 @@ RETURN p.uid AS uid, p.full_name AS name, places
 """
 
 # One company's corporate family: the top company up to 4 steps above it, and everything
-# up to 4 steps below that top, with their parents.
+# up to 4 steps below that top (nearest first, then by uid, $max_family at most), with
+# their parents.
 FAMILY_OF: LiteralString = """
 MATCH (x:Company {uid: $uid})
 MATCH up = (x)-[:SUBSIDIARY_OF*0..4]->(top:Company)
@@ -170,7 +173,7 @@ WHERE all(n IN nodes(up) WHERE n.deleted_at IS NULL AND n.merged_into IS NULL)
 WITH top, length(up) AS steps ORDER BY steps DESC LIMIT 1
 MATCH down = (top)<-[:SUBSIDIARY_OF*0..4]-(c:Company)
 WHERE all(n IN nodes(down) WHERE n.deleted_at IS NULL AND n.merged_into IS NULL)
-WITH DISTINCT c LIMIT $max_family
+WITH c, min(length(down)) AS depth ORDER BY depth, c.uid LIMIT $max_family
 OPTIONAL MATCH (c)-[:SUBSIDIARY_OF]->(parent:Company)
 WHERE parent.deleted_at IS NULL AND parent.merged_into IS NULL
 RETURN c.uid AS uid, c.name AS name, c.name_key AS name_key,
@@ -185,6 +188,7 @@ WHERE i:Domain OR i:Address OR i:Phone
 WITH DISTINCT i
 MATCH (i)<-[:HAS_DOMAIN|LOCATED_AT|HAS_PHONE]-(c:Company)
 WHERE c.deleted_at IS NULL AND c.merged_into IS NULL
+WITH i, c ORDER BY c.uid
 WITH i, collect(DISTINCT {uid: c.uid, name: c.name, name_key: c.name_key,
                           is_home: coalesce(c.is_home, false)}) AS holders
 WHERE size(holders) > 1

@@ -123,7 +123,9 @@ RETURN d.uid AS uid, d.name AS name, d.stage AS stage, d.amount AS amount,
 """
 
 # KNOWS ties that reach each target from a colleague in one or two hops: (colleague, target)
-# directly, and (colleague, x, target) through anyone; the $per_target strongest of each.
+# directly, and (colleague, x, target) through anyone; the $per_target strongest of each
+# (equal strengths by colleague, then via, so the cut and the order never depend on the
+# database's row order).
 KNOWS_TO_COLLEAGUES: LiteralString = """
 UNWIND $targets AS target_uid
 MATCH (t:Person {uid: target_uid})
@@ -138,7 +140,7 @@ CALL (t) {
   RETURN c.uid AS colleague, x.uid AS via, k2.strength AS s1, k1.strength AS s2,
          k1.strength * k2.strength AS s
 }
-WITH t, colleague, via, s1, s2, s ORDER BY s DESC
+WITH t, colleague, via, s1, s2, s ORDER BY s DESC, colleague, via, s1
 WITH t, collect({colleague: colleague, via: via, s1: s1, s2: s2})[..$per_target] AS ties
 RETURN t.uid AS target, ties
 """

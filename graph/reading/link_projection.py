@@ -17,10 +17,10 @@ cap and a timeout (:class:`ProjectionLimits`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from graph.driver import GraphClient, Record
 from graph.queries import links as q
@@ -41,7 +41,13 @@ from schema.reading.link_projection import (
     SubsidiaryEdge,
 )
 
-__all__ = ["DEFAULT_LIMITS", "LinkProjection", "ProjectionLimits"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "CompanyRows",
+    "LinkProjection",
+    "ProjectionLimits",
+    "company_network",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,7 +77,7 @@ DEFAULT_LIMITS = ProjectionLimits()
 
 
 class _Collector:
-    """Gathers rows as the projection's records, in the order read."""
+    """Gathers rows as the projection's records (:meth:`network` puts them in order)."""
 
     def __init__(self) -> None:
         self.companies: dict[str, ProjectedCompany] = {}
@@ -108,7 +114,7 @@ class _Collector:
             known[company] = tuple(_tenure(uid, company, job) for job in jobs)
         self.people[uid] = (name, known)
 
-    def identifier(self, row: Record) -> None:
+    def identifier(self, row: Mapping[str, Any]) -> None:
         label, value = Label(str(row["label"])), str(row["value"])
         holders = tuple(self.company(holder) for holder in row["holders"])
         self.identifiers.append(
@@ -125,7 +131,7 @@ class _Collector:
     def subsidiary(self, child: str, parent: str) -> None:
         self.family.append(SubsidiaryEdge(child_uid=child, parent_uid=parent))
 
-    def candidate(self, a: str, b: str, row: Record) -> None:
+    def candidate(self, a: str, b: str, row: Mapping[str, Any]) -> None:
         reasons = tuple(str(r) for r in row["reasons"] or ())
         self.candidates.append(
             DuplicateCandidate(
@@ -141,22 +147,43 @@ class _Collector:
         self.ties.append(CompanyTies(a_uid=a, b_uid=b, ties=count, strength=strength))
 
     def network(self) -> CompanyNetwork:
+        """The records in a canonical order (by uid, then by what else they hold), not in
+        the order read: equal evidence, read in any order or from the resident projection,
+        is an equal network, and the algorithm's floating-point sums come out the same."""
         people = (
             ProjectedPerson(
                 uid=uid,
                 name=name,
-                places=tuple(PersonPlace(company_uid=c, tenures=t) for c, t in places.items()),
+                places=tuple(
+                    PersonPlace(company_uid=c, tenures=tuple(sorted(t, key=_tenure_order)))
+                    for c, t in sorted(places.items())
+                ),
             )
-            for uid, (name, places) in self.people.items()
+            for uid, (name, places) in sorted(self.people.items())
         )
         return CompanyNetwork(
-            companies=tuple(self.companies.values()),
+            companies=tuple(sorted(self.companies.values(), key=lambda c: c.uid)),
             people=tuple(people),
-            identifiers=tuple(self.identifiers),
-            family=tuple(self.family),
-            candidates=tuple(self.candidates),
-            ties=tuple(self.ties),
+            identifiers=tuple(
+                sorted(self.identifiers, key=lambda i: (i.label.value, i.key, i.value))
+            ),
+            family=tuple(sorted(self.family, key=lambda f: (f.child_uid, f.parent_uid))),
+            candidates=tuple(sorted(self.candidates, key=lambda c: (c.a_uid, c.b_uid))),
+            ties=tuple(sorted(self.ties, key=lambda t: (t.a_uid, t.b_uid))),
         )
+
+
+def _tenure_order(t: Employment) -> tuple[Any, ...]:
+    return (
+        t.start is None,
+        t.start or date.min,
+        t.end is None,
+        t.end or date.min,
+        t.provenance.source,
+        t.provenance.source_id,
+        t.title or "",
+        t.role.value,
+    )
 
 
 def _tenure(person: str, company: str, job: Mapping[str, Any]) -> Employment:
@@ -173,6 +200,113 @@ def _tenure(person: str, company: str, job: Mapping[str, Any]) -> Employment:
     )
 
 
+class CompanyRows(Protocol):
+    """Where one company's network is read from: the per-request Cypher reads
+    (:class:`LinkProjection`) or the resident projection
+    (:class:`graph.projection.link_view.ResidentLinkProjection`). Each method answers the
+    rows of the query of the same name in :mod:`graph.queries.links`."""
+
+    async def company_row(self, uid: str) -> Mapping[str, Any] | None: ...
+
+    async def people_of(self, uid: str, max_people: int) -> Sequence[Mapping[str, Any]]: ...
+
+    async def family_of(self, uid: str, max_family: int) -> Sequence[Mapping[str, Any]]: ...
+
+    async def identifier_groups_of(
+        self, uids: list[str], max_holders: int
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+    async def duplicate_candidates_of(
+        self, uid: str, max_candidates: int
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+    async def name_matches(
+        self, uid: str, query: str, scan: int, max_candidates: int
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+    async def neighbours_of(
+        self, uids: list[str], as_of: date, cap: int
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+
+async def company_network(
+    rows: CompanyRows, uid: str, *, as_of: date, limits: ProjectionLimits = DEFAULT_LIMITS
+) -> CompanyNetwork | None:
+    """The bounded neighbourhood of one live company read from ``rows``, or None when there
+    is none (see the module docstring)."""
+    found = await rows.company_row(uid)
+    if found is None:
+        return None
+    build = _Collector()
+    build.company(found)
+    for row in await rows.people_of(uid, limits.max_people):
+        places = {build.company(place): place["jobs"] for place in row["places"]}
+        build.person(str(row["uid"]), row["name"], places)
+    family = await _family_of(rows, build, uid, limits)
+    for row in await rows.identifier_groups_of([uid, *family], limits.max_holders):
+        build.identifier(row)
+    await _candidates_of(rows, build, found, limits)
+    if not found["is_home"]:
+        await _neighbourhood_of(rows, build, uid, as_of, limits)
+    return build.network()
+
+
+async def _family_of(
+    rows: CompanyRows, build: _Collector, uid: str, limits: ProjectionLimits
+) -> list[str]:
+    found = await rows.family_of(uid, limits.max_family)
+    members = [build.company(row) for row in found]
+    for row in found:
+        for parent in row["parents"]:
+            if parent in build.companies:
+                build.subsidiary(str(row["uid"]), str(parent))
+    return [m for m in members if m != uid]
+
+
+async def _candidates_of(
+    rows: CompanyRows, build: _Collector, company: Mapping[str, Any], limits: ProjectionLimits
+) -> None:
+    uid, limit = str(company["uid"]), limits.max_candidates
+    for row in await rows.duplicate_candidates_of(uid, limit):
+        build.company(row)
+        if row["score"] or row["dismissed"]:
+            build.candidate(uid, str(row["uid"]), row)
+    query = lucene_query(str(company["name_key"] or company["name"] or ""))
+    if query:
+        for row in await rows.name_matches(uid, query, 4 * limit, limit):
+            build.company(row)
+
+
+async def _neighbourhood_of(
+    rows: CompanyRows, build: _Collector, uid: str, as_of: date, limits: ProjectionLimits
+) -> None:
+    around = await rows.neighbours_of([uid], as_of, limits.max_neighbours)
+    if not around:
+        return
+    build.neighbour_count(uid, around[0]["degree"])
+    middles = [str(n["uid"]) for n in around[0]["neighbours"]]
+    for n in around[0]["neighbours"]:
+        build.company(n)
+        build.tie(uid, str(n["uid"]), int(n["ties"]), float(n["strength"]))
+    second = await rows.neighbours_of(middles[: limits.max_expanded], as_of, limits.max_neighbours)
+    counts = Counter(str(n["uid"]) for row in second for n in row["neighbours"] if n["uid"] != uid)
+    # The most shared second-hop companies; ties at the cap go to the smaller uid (not to
+    # the order the rows came in), so the reads and the resident projection agree.
+    ranked = sorted(counts.items(), key=lambda e: (-e[1], e[0]))
+    chosen = {other for other, _ in ranked[: limits.max_degree_reads]}
+    degrees = await rows.neighbours_of(sorted(chosen), as_of, 0) if chosen else []
+    for row in degrees:
+        build.company(row)
+    for row in [*second, *degrees]:
+        build.neighbour_count(str(row["uid"]), row["degree"])
+    for row in second:
+        for n in row["neighbours"]:
+            if n["uid"] in chosen:
+                build.company(n)
+                strength = float(n["strength"])
+                build.tie(str(row["uid"]), str(n["uid"]), int(n["ties"]), strength)
+
+
 class LinkProjection:
     """Reads what :mod:`algorithms.hidden_links` needs from the graph, as typed records."""
 
@@ -186,82 +320,40 @@ class LinkProjection:
 
     async def company(self, uid: str, *, as_of: date) -> CompanyNetwork | None:
         """The bounded neighbourhood of one live company, or None when there is none."""
-        found = await self._read(q.COMPANY, {"uid": uid})
-        if not found:
-            return None
-        build = _Collector()
-        build.company(found[0])
-        await self._people_of(build, uid)
-        family = await self._family_of(build, uid)
-        await self._identifiers_of(build, [uid, *family])
-        await self._candidates_of(build, found[0])
-        if not found[0]["is_home"]:
-            await self._neighbourhood_of(build, uid, as_of)
-        return build.network()
+        return await company_network(self, uid, as_of=as_of, limits=self.limits)
 
-    async def _people_of(self, build: _Collector, uid: str) -> None:
-        rows = await self._read(q.PEOPLE_OF, {"uid": uid, "max_people": self.limits.max_people})
-        for row in rows:
-            places = {build.company(place): place["jobs"] for place in row["places"]}
-            build.person(str(row["uid"]), row["name"], places)
+    # -- CompanyRows, read per request ----------------------------------------------------
 
-    async def _family_of(self, build: _Collector, uid: str) -> list[str]:
-        rows = await self._read(q.FAMILY_OF, {"uid": uid, "max_family": self.limits.max_family})
-        members = [build.company(row) for row in rows]
-        for row in rows:
-            for parent in row["parents"]:
-                if parent in build.companies:
-                    build.subsidiary(str(row["uid"]), str(parent))
-        return [m for m in members if m != uid]
+    async def company_row(self, uid: str) -> Record | None:
+        found: list[Record] = await self._read(q.COMPANY, {"uid": uid})
+        return found[0] if found else None
 
-    async def _identifiers_of(self, build: _Collector, uids: list[str]) -> None:
-        params = {"uids": uids, "max_holders": self.limits.max_holders}
-        for row in await self._read(q.IDENTIFIER_GROUPS_OF, params):
-            build.identifier(row)
+    async def people_of(self, uid: str, max_people: int) -> list[Record]:
+        rows: list[Record] = await self._read(q.PEOPLE_OF, {"uid": uid, "max_people": max_people})
+        return rows
 
-    async def _candidates_of(self, build: _Collector, company: Record) -> None:
-        uid, limit = str(company["uid"]), self.limits.max_candidates
-        rows = await self._read(q.DUPLICATE_CANDIDATES_OF, {"uid": uid, "max_candidates": limit})
-        for row in rows:
-            build.company(row)
-            if row["score"] or row["dismissed"]:
-                build.candidate(uid, str(row["uid"]), row)
-        query = lucene_query(str(company["name_key"] or company["name"] or ""))
-        if query:
-            params = {"uid": uid, "query": query, "scan": 4 * limit, "max_candidates": limit}
-            for row in await self._read(q.NAME_MATCHES, params):
-                build.company(row)
+    async def family_of(self, uid: str, max_family: int) -> list[Record]:
+        rows: list[Record] = await self._read(q.FAMILY_OF, {"uid": uid, "max_family": max_family})
+        return rows
 
-    async def _neighbourhood_of(self, build: _Collector, uid: str, as_of: date) -> None:
-        limits = self.limits
-        around = await self._neighbours([uid], as_of, limits.max_neighbours)
-        if not around:
-            return
-        build.neighbour_count(uid, around[0]["degree"])
-        middles = [str(n["uid"]) for n in around[0]["neighbours"]]
-        for n in around[0]["neighbours"]:
-            build.company(n)
-            build.tie(uid, str(n["uid"]), int(n["ties"]), float(n["strength"]))
-        second = await self._neighbours(
-            middles[: limits.max_expanded], as_of, limits.max_neighbours
-        )
-        counts = Counter(
-            str(n["uid"]) for row in second for n in row["neighbours"] if n["uid"] != uid
-        )
-        chosen = {other for other, _ in counts.most_common(limits.max_degree_reads)}
-        degrees = await self._neighbours(sorted(chosen), as_of, 0)
-        for row in degrees:
-            build.company(row)
-        for row in [*second, *degrees]:
-            build.neighbour_count(str(row["uid"]), row["degree"])
-        for row in second:
-            for n in row["neighbours"]:
-                if n["uid"] in chosen:
-                    build.company(n)
-                    strength = float(n["strength"])
-                    build.tie(str(row["uid"]), str(n["uid"]), int(n["ties"]), strength)
+    async def identifier_groups_of(self, uids: list[str], max_holders: int) -> list[Record]:
+        params = {"uids": uids, "max_holders": max_holders}
+        rows: list[Record] = await self._read(q.IDENTIFIER_GROUPS_OF, params)
+        return rows
 
-    async def _neighbours(self, uids: list[str], as_of: date, cap: int) -> list[Record]:
+    async def duplicate_candidates_of(self, uid: str, max_candidates: int) -> list[Record]:
+        params = {"uid": uid, "max_candidates": max_candidates}
+        rows: list[Record] = await self._read(q.DUPLICATE_CANDIDATES_OF, params)
+        return rows
+
+    async def name_matches(
+        self, uid: str, query: str, scan: int, max_candidates: int
+    ) -> list[Record]:
+        params = {"uid": uid, "query": query, "scan": scan, "max_candidates": max_candidates}
+        rows: list[Record] = await self._read(q.NAME_MATCHES, params)
+        return rows
+
+    async def neighbours_of(self, uids: list[str], as_of: date, cap: int) -> list[Record]:
         if not uids:
             return []
         params = {"uids": uids, "as_of": as_of, "max_neighbours": cap}

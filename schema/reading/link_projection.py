@@ -46,7 +46,7 @@ class PersonPlace:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProjectedPerson:
-    """A person who connects companies, with their places (in the order read)."""
+    """A person who connects companies, with their places (by company uid)."""
 
     uid: str
     name: str | None
@@ -105,8 +105,9 @@ class CompanyTies:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyNetwork:
     """One company's bounded neighbourhood, or the company-level evidence of the whole
-    graph. Every sequence keeps the order read: companies by first sighting, a person
-    once (their places merged, the last read of a place winning)."""
+    graph. Every sequence is in a canonical order (by uid, then by what else a record
+    holds), whatever order the reads found the records in; a person is there once (their
+    places merged, the last read of a place winning)."""
 
     companies: tuple[ProjectedCompany, ...]
     people: tuple[ProjectedPerson, ...] = ()

@@ -1,5 +1,6 @@
 """With the resident projection on, the API answers exactly as with per-request reads (on the
-demo data: org charts, decision-makers, referral paths), and a write made by another client
+demo data: org charts, decision-makers, referral paths, hidden links of a company, buying
+committees), and a write made by another client
 is in the next answer (read-your-writes through the change feed)."""
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ RANKING = """query($id: ID!, $asOf: Date) { decisionMakers(companyId: $id, limit
 PATHS = """query($from: ID, $to: ID!) { referralPaths(from: $from, to: $to, k: 5, maxHops: 4) {
   __typename ... on ReferralPaths { truncated paths { score people { id }
   hops { strength evidence { kind } } } } } }"""
+LINKS = """query($id: ID!) { hiddenLinks(companyId: $id, minConfidence: 0.0, first: 100) {
+  __typename ... on HiddenLinks { totalCount links { kind confidence reason evidenceCount
+    company { id } otherCompany { id }
+    evidence { description weight value sharedBy scores { name value } person { id }
+      company { id } tenures { role title start end company { id } } } } } } }"""
+COMMITTEE = """query($id: ID!) { deal(id: $id) { buyingCommittee {
+  roles { role expected covered }
+  members { roles person { id } }
+  missing { role reason fit nextPerson { id } } } } }"""
 
 
 def gid(type_name: str, uid: str) -> str:
@@ -74,6 +84,18 @@ def test_org_charts_rankings_and_paths_from_memory_are_the_ones_read_per_request
     for intro in demo_dataset.ground_truth.planted_introductions[:4]:
         variables = {"from": gid("Person", intro.source_uid), "to": gid("Person", intro.target_uid)}
         assert post(resident_api, PATHS, variables) == demo_gql(PATHS, variables)
+
+
+def test_hidden_links_and_buying_committees_from_memory_are_the_ones_read_per_request(
+    resident_api: TestClient, demo_gql: GraphQLCall, demo_dataset: DemoDataset
+) -> None:
+    accounts = sorted({c.uid for c in demo_dataset.companies})
+    for uid in accounts[:10] + accounts[-5:]:
+        variables = {"id": gid("Company", uid)}
+        assert post(resident_api, LINKS, variables) == demo_gql(LINKS, variables), uid
+    for deal in sorted(demo_dataset.deals, key=lambda d: d.uid)[:8]:
+        variables = {"id": gid("Deal", deal.uid)}
+        assert post(resident_api, COMMITTEE, variables) == demo_gql(COMMITTEE, variables), deal
 
 
 async def test_a_write_by_another_client_is_in_the_next_answer(

@@ -114,16 +114,24 @@ class OrgService:
         None when the company does not exist."""
         if not 0.0 <= min_confidence <= 1.0:
             raise InvalidInput("minConfidence must be between 0 and 1", field="minConfidence")
-        drawn = await self._draw(
-            company_uid,
-            as_of=as_of or today(),
-            include_subsidiaries=include_subsidiaries,
-            min_confidence=min_confidence,
-        )
-        if drawn is None:
-            return None
-        projection, _, chart = drawn
-        return OrgChartAnswer(projection=projection, chart=chart)
+        day = as_of or today()
+
+        async def compute() -> OrgChartAnswer | None:
+            drawn = await self._draw(
+                company_uid,
+                as_of=day,
+                include_subsidiaries=include_subsidiaries,
+                min_confidence=min_confidence,
+            )
+            if drawn is None:
+                return None
+            projection, _, chart = drawn
+            return OrgChartAnswer(projection=projection, chart=chart)
+
+        if self._cache is None or self._marker is None:
+            return await compute()
+        key = ("org-chart", company_uid, day, include_subsidiaries, min_confidence)
+        return await self._cache.get_or_compute(key, await self._marker.value(), compute)
 
     async def decision_makers(
         self, company_uid: str, *, limit: int | None = 10, as_of: date | None = None

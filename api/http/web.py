@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -78,11 +78,25 @@ class GraphiQLPage:
         await self.app(scope, receive, send)
 
 
+class _Assets:
+    """``StaticFiles`` over a folder that may not be built yet (then: 404, not an error)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.files = StaticFiles(directory=directory, check_dir=False)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self.directory.is_dir():
+            await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
+            return
+        await self.files(scope, receive, send)
+
+
 def web_routes(assets: WebAssets, *, graphiql: bool) -> list[BaseRoute]:
     """The routes of the pages and their assets (``/assets`` 404s until built)."""
     routes: list[BaseRoute] = [
         Route("/", assets.workspace, methods=["GET"]),
-        Mount("/assets", StaticFiles(directory=assets.dist / "assets", check_dir=False)),
+        Mount("/assets", app=_Assets(assets.dist / "assets")),
     ]
     if graphiql:
         routes.append(Route("/graphiql", assets.graphiql, methods=["GET"]))

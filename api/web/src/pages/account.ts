@@ -176,7 +176,7 @@ export async function accountPage(main: HTMLElement, id: string, tab: string): P
   document.title = `${a.name} — Relgraph`;
   const base = `#/company/${encodeURIComponent(a.id)}`;
   body.replaceChildren(
-    h("h1", a.name, a.isHome ? h("span.badge", "our company") : null),
+    h("h1", h("span.title-name", a.name), a.isHome ? h("span.badge", "our company") : null),
     tabs(base, tab, [
       { key: "overview", label: "Overview", render: () => overview(a) },
       { key: "org", label: "Org chart", render: () => orgChartTab(a.id, a.name) },

@@ -122,6 +122,7 @@ function draw(host: HTMLElement, side: HTMLElement, centre: { id: string; name: 
     ],
     layout: { name: "concentric", concentric: (n: cytoscape.NodeSingular) => (n.hasClass("centre") ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 30 } as cytoscape.LayoutOptions,
     minZoom: 0.1,
+    maxZoom: 1.2,
   });
   cy.on("tap", "edge", (e) => clear(side, evidencePanel(links[e.target.data("index") as number])));
   cy.on("tap", "node", (e) => {

@@ -174,8 +174,8 @@ function draw(host: HTMLElement, side: HTMLElement, chart: Chart, dms: Map<strin
     elements: elements(chart, dms),
     style: STYLE,
     layout: { name: "dagre", rankDir: "TB", nodeSep: 20, rankSep: 50 } as cytoscape.LayoutOptions,
-    wheelSensitivity: 0.3,
     minZoom: 0.05,
+    maxZoom: 1.6,
   });
   cy.on("mouseover", "edge", (e) => {
     const d = e.target.data();

@@ -132,7 +132,7 @@ export async function personPage(main: HTMLElement, id: string, tab: string): Pr
   document.title = `${p.fullName} — Relgraph`;
   const job = p.employments.find((e) => e.isCurrent);
   body.replaceChildren(
-    h("h1", p.fullName, p.isColleague ? h("span.badge", "colleague") : null),
+    h("h1", h("span.title-name", p.fullName), p.isColleague ? h("span.badge", "colleague") : null),
     h("p.subtitle", [p.title, job?.company?.name].filter(Boolean).join(" at ")),
     tabs(`#/person/${encodeURIComponent(p.id)}`, tab, [
       { key: "overview", label: "Overview", render: () => overview(p, data) },

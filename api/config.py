@@ -33,6 +33,7 @@ class ApiSettings:
     fx_rates: FxRates = DEFAULT_FX_RATES
     projection: bool = True  # answer intelligence from the resident projection once built
     projection_poll: float = 0.5  # seconds between looks at the change feed's head
+    web_dist: str = ""  # the built workspace (api/web/dist when empty), see api.http.web
     extra: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -81,6 +82,7 @@ class ApiSettings:
             fx_rates=FxRates.parse(env.get("RELGRAPH_FX_RATES", "")),
             projection=env.get("RELGRAPH_PROJECTION", "1") not in {"0", "false", "no", "off"},
             projection_poll=float(env.get("RELGRAPH_PROJECTION_POLL", "0.5")),
+            web_dist=env.get("RELGRAPH_WEB_DIST", ""),
         )
 
     def to_env(self, base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -121,6 +123,7 @@ class ApiSettings:
             "RELGRAPH_FX_RATES": fx,
             "RELGRAPH_PROJECTION": "1" if self.projection else "0",
             "RELGRAPH_PROJECTION_POLL": repr(self.projection_poll),
+            "RELGRAPH_WEB_DIST": self.web_dist,
             **_graph_env(self.graph),
         }
         if ApiSettings.from_env(env) != self:

@@ -29,8 +29,17 @@ NEVER_IN = {
 }
 
 
+# Installed and built things (the workspace's npm packages and bundle) are not ours.
+NOT_OURS = frozenset({"node_modules", "dist"})
+
+
 def _modules() -> list[Path]:
-    return sorted(p for package in OURS for p in (ROOT / package).rglob("*.py"))
+    return sorted(
+        p
+        for package in OURS
+        for p in (ROOT / package).rglob("*.py")
+        if NOT_OURS.isdisjoint(p.relative_to(ROOT).parts)
+    )
 
 
 def _imports(path: Path) -> set[str]:

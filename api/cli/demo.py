@@ -74,7 +74,11 @@ def _print_demo_key(key: str) -> None:
         "is stored):"
     )
     console.print(f"  {key}", markup=False, soft_wrap=True)
-    console.print("In GraphiQL, open the Headers tab (bottom left) and paste:", markup=False)
+    console.print(
+        "Open the workspace at / in a browser and sign in with it. GraphiQL (/graphiql) then "
+        "has it in its Headers tab; elsewhere paste this there:",
+        markup=False,
+    )
     console.print(f'  {{"Authorization": "Bearer {key}"}}', markup=False, soft_wrap=True)
 
 
@@ -86,7 +90,7 @@ def demo(
     serve: Annotated[bool, typer.Option(help="Serve the GraphQL API after loading.")] = True,
     port: Annotated[int | None, typer.Option(help="API port (default 8000).")] = None,
 ) -> None:
-    """Start the database, load the generated demo data, and serve GraphQL with GraphiQL."""
+    """Start the database, load the generated demo data, and serve the workspace and GraphQL."""
     local, settings = LocalServerSettings.from_env(), ApiSettings.from_env()
     with fail_cleanly():
         ensure_database(local, settings.graph)

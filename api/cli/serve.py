@@ -59,8 +59,9 @@ def serve_api(settings: ApiSettings, *, workers: int = 1) -> None:
         raise ValueError(f"workers must be positive, got {workers}")
     processes = "" if workers == 1 else f" ({workers} worker processes)"
     console.print(
-        f"GraphQL API on http://{settings.host}:{settings.port}/graphql{processes} "
-        "(open it in a browser for GraphiQL; send an API key); Ctrl+C stops it."
+        f"Workspace on http://{settings.host}:{settings.port}/ and GraphQL API on "
+        f"http://{settings.host}:{settings.port}/graphql{processes} (send an API key); "
+        "Ctrl+C stops it."
     )
     options: dict[str, Any] = {
         "host": settings.host,

@@ -2,8 +2,9 @@
 each worker of ``relgraph serve --workers N`` through the factory ``api.http.app:create_app``.
 
 Composition, outermost first: request ids (every response carries ``X-Request-ID``), API-key
-authentication of ``/graphql``, the request body limit, then the routes. The driver opens in
-the lifespan and closes on shutdown; each app has its own metrics registry.
+authentication of ``/graphql``, the request body limit, then the routes: the operations
+routes, ``/graphql``, and the workspace and GraphiQL pages (:mod:`api.http.web`). The driver
+opens in the lifespan and closes on shutdown; each app has its own metrics registry.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -31,6 +33,7 @@ from api.http.auth import KEY_CACHE_SECONDS, AuthMiddleware, principal_of
 from api.http.body_limit import BodySizeLimit
 from api.http.metrics import Metrics, instrument
 from api.http.request_ids import RequestIdMiddleware, current_request_id, stamp_request_ids
+from api.http.web import DEFAULT_DIST, GraphiQLPage, WebAssets, web_routes
 from api.services.result_cache import ResultCache
 from api.services.status import StatusService, relgraph_version
 from graph.driver import GraphClient
@@ -135,14 +138,16 @@ def create_app(settings: ApiSettings | None = None) -> Starlette:
             await client.close()
 
     schema = instrument(build_schema(settings), metrics)
-    graphql = RelgraphGraphQL(
-        schema, graphql_ide="graphiql" if settings.graphiql else None, settings=settings
-    )
+    # GraphiQL is the locally built one (api.http.web), never strawberry's CDN page.
+    graphql = RelgraphGraphQL(schema, graphql_ide=None, settings=settings)
+    assets = WebAssets(Path(settings.web_dist) if settings.web_dist else DEFAULT_DIST)
+    endpoint = GraphiQLPage(graphql, assets) if settings.graphiql else graphql
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics.endpoint, methods=["GET"]),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", endpoint, methods=["GET", "POST"]),
+        *web_routes(assets, graphiql=settings.graphiql),
     ]
     return Starlette(routes=routes, middleware=_middleware(settings, metrics), lifespan=lifespan)
 

@@ -104,6 +104,17 @@ def _reports(chart: OrgChart) -> dict[str, list[str]]:
     return below
 
 
+def _below(uid: str, below: Mapping[str, list[str]]) -> set[str]:
+    """Everyone below ``uid``, however deep."""
+    found: set[str] = set()
+    stack = list(below.get(uid, []))
+    while stack:
+        if (person := stack.pop()) not in found:
+            found.add(person)
+            stack.extend(below.get(person, []))
+    return found
+
+
 def org_tree(view: OrgView, *, depth: int | None = None, verbose: bool = False) -> Tree:
     """The chart as a rich tree, tops first (each company's empty seats under its top),
     then the people nothing links to the tops, then the affiliates."""
@@ -130,8 +141,9 @@ def org_tree(view: OrgView, *, depth: int | None = None, verbose: bool = False) 
             node.add(_seat(seat))
         children = sorted(below.get(uid, []), key=order.__getitem__)
         if depth is not None and level >= depth and children:
-            hidden = position.team_size or len(children)
-            node.add(Text(f"… {hidden} more below (--depth)", style="dim"))
+            folded = _below(uid, below)
+            shown.update(folded)
+            node.add(Text(f"… {len(folded)} more below (--depth)", style="dim"))
             return
         for child in children:
             add(node, child, position.company, level + 1)
@@ -177,7 +189,12 @@ def summary(view: OrgView) -> str:
     if len(projection.family) > 1:
         parts.append(f"{len(projection.family)} companies")
     if projection.affiliates:
-        parts.append(f"{len(projection.affiliates)} board members, advisors and investors")
+        n = len(projection.affiliates)
+        parts.append(
+            "1 board member, advisor or investor"
+            if n == 1
+            else f"{n} board members, advisors and investors"
+        )
     if projection.truncated:
         parts.append("TRUNCATED: the account is larger than one chart reads")
     return "; ".join(parts) + "."

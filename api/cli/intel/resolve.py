@@ -26,6 +26,7 @@ from strawberry.relay import GlobalIDValueError
 from api.graphql.context import Context
 from schema.enums import Label
 from schema.errors import InvalidInput
+from schema.reading.analytics import SearchHit
 
 __all__ = ["NEAR_THE_BEST", "Candidate", "Resolved", "Unresolved", "resolve"]
 
@@ -33,6 +34,7 @@ NEAR_THE_BEST = 0.75
 """Hits scoring at least this share of the best hit's score compete with it."""
 SEARCHED = 10
 _UID = re.compile(r"^(person|company):\S+:\S+$")
+_WORD = re.compile(r"\w+")
 _NOUN = {Label.PERSON: "person", Label.COMPANY: "company"}
 _NOUNS = {Label.PERSON: "people", Label.COMPANY: "companies"}
 
@@ -128,6 +130,22 @@ async def _detail(context: Context, record: Resolved) -> str:
     return " at ".join(p for p in (title, ", ".join(employers)) if p)
 
 
+async def _search(context: Context, text: str, labels: Collection[Label]) -> list[SearchHit]:
+    """The search field's hits for ``text``; when there are none, for its words of two
+    letters or more (the index keeps ``S.A.`` or ``A/S`` as one token, while the search
+    looks for each letter alone)."""
+    for words in (text, " ".join(w for w in _WORD.findall(text) if len(w) > 1)):
+        if not words.strip():
+            continue
+        try:
+            hits = await context.analytics.search(words, labels=list(labels), first=SEARCHED)
+        except InvalidInput:
+            continue
+        if hits:
+            return hits
+    return []
+
+
 async def resolve(
     context: Context, text: str, labels: Collection[Label], *, argument: str
 ) -> Resolved:
@@ -138,10 +156,7 @@ async def resolve(
     found = await _by_id(context, text, labels, argument)
     if found is not None:
         return found
-    try:
-        hits = await context.analytics.search(text, labels=list(labels), first=SEARCHED)
-    except InvalidInput:
-        hits = []
+    hits = await _search(context, text, labels)
     records = [r for h in hits if (r := await _record(context, h.label, h.uid)) is not None]
     scores = {h.uid: h.score for h in hits}
     exact = [r for r in records if _normal(r.name) == _normal(text)]

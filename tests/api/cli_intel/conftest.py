@@ -23,8 +23,8 @@ WIDTH = 240
 @pytest.fixture
 def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """The commands print on a terminal WIDTH columns wide."""
-    monkeypatch.setattr(console, "width", WIDTH)
-    monkeypatch.setattr(errors, "width", WIDTH)
+    monkeypatch.setattr(console, "_width", WIDTH)  # restored to None (sized by the terminal)
+    monkeypatch.setattr(errors, "_width", WIDTH)
 
 
 @pytest.fixture

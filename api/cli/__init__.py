@@ -9,6 +9,7 @@ from api.cli.db import db_app
 from api.cli.dedupe import dedupe_app
 from api.cli.demo import demo, generate
 from api.cli.ingest import ingest
+from api.cli.intel import decision_makers, links, org, paths
 from api.cli.keys import keys_app
 from api.cli.quality import quality
 from api.cli.serve import serve
@@ -31,3 +32,7 @@ app.command()(demo)
 app.command()(generate)
 app.command()(ingest)
 app.command()(quality)
+app.command()(org)
+app.command("decision-makers")(decision_makers)
+app.command()(paths)
+app.command()(links)

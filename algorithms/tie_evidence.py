@@ -139,5 +139,6 @@ def _piece_strength(piece: Evidence, as_of: date, p: EvidenceParameters) -> floa
 def _overlap_share(piece: Evidence, as_of: date, p: EvidenceParameters) -> float:
     if piece.start is None:
         return 0.5  # together, for an unknown time: half credit
-    days = ((piece.end or as_of) - piece.start).days
-    return max(0.0, min(1.0, days / p.full_overlap_days))
+    share = ((piece.end or as_of) - piece.start).days / p.full_overlap_days
+    # Clamped to 0..1 by comparison: this runs once per hop of every referral graph.
+    return 0.0 if share < 0.0 else 1.0 if share > 1.0 else share

@@ -3,7 +3,7 @@ graph, weigh every hop from its evidence, and run the path search in a thread.""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Mapping
+from collections.abc import Collection, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import MappingProxyType
@@ -152,12 +152,16 @@ def build_graph(
         G.add_node(
             uid, colleague=facts.colleague, customer=facts.customer, companies=facts.companies
         )
-    for pair in projection.pairs:
-        if pair.a_uid not in projection.people or pair.b_uid not in projection.people:
-            continue
-        evidence = tuple(evidence_of(pair))
-        strength = hop_strength(evidence, as_of=as_of, parameters=parameters)
-        G.add_edge(pair.a_uid, pair.b_uid, strength=strength, evidence=evidence)
+    people = projection.people
+
+    def hops() -> Iterator[tuple[str, str, dict[str, object]]]:
+        for pair in projection.pairs:
+            if pair.a_uid in people and pair.b_uid in people:
+                evidence = tuple(evidence_of(pair))
+                strength = hop_strength(evidence, as_of=as_of, parameters=parameters)
+                yield pair.a_uid, pair.b_uid, {"strength": strength, "evidence": evidence}
+
+    G.add_edges_from(hops())
     return G
 
 

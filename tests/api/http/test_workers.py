@@ -30,6 +30,7 @@ STARTED = re.compile(r"Started server process \[(\d+)\]")
     "graph",
     [
         GraphSettings(uri="bolt://127.0.0.1:7999", query_timeout=2.5, retry_time=0.0),
+        GraphSettings(uri="bolt://127.0.0.1:7999", feed_signal_dir=Path("/srv/relgraph/run")),
         GraphSettings(
             uri="neo4j+s://db.example:7687",
             user="reader",
@@ -54,6 +55,7 @@ def test_every_setting_survives_the_trip_through_the_environment(graph: GraphSet
         fx_rates=FxRates.parse("EUR=1.5,SEK=0.1"),
         projection=False,
         projection_poll=2.5,
+        web_dist="/srv/relgraph/web",
     )
     # Every setting but the graph's (checked through its variants) and ``extra`` (never read)
     # differs from its default here: a new setting must be added above, and to ``to_env``.

@@ -5,6 +5,7 @@
 
     CrmGraphError                     schema.errors
     ├── InvalidInput                  schema.errors                 a request's input is invalid
+    │   └── Unresolved                api.cli.intel.resolve         unknown or ambiguous CLI name
     ├── GraphError                    graph.errors
     │   ├── GraphUnavailable          graph.errors                  the database is unreachable
     │   ├── DuplicateEntity           graph.errors                  a unique key would repeat
@@ -33,7 +34,8 @@
 
     * also a ``ValueError``, as before they joined the tree: ``except ValueError`` holds
 
-The API and the CLI define no exception of their own; they map these at their edge:
+The API defines no exception of its own, and the CLI only :class:`Unresolved` (a name or id
+given on the command line that names no record, or several); they map these at their edge:
 ``api.graphql.errors`` shows :class:`InvalidInput`, ``QueryTimeout`` and ``GraphUnavailable``
 (the last two as retryable ``TIMEOUT`` and ``SERVICE_UNAVAILABLE``) to clients and masks the rest,
 ``api.cli.console.fail_cleanly`` prints any :class:`CrmGraphError` without a traceback.

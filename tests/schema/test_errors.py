@@ -55,7 +55,12 @@ ERRORS = _exception_classes()
 
 
 def test_the_search_finds_the_errors_of_every_layer_that_defines_some() -> None:
-    assert {error.__module__.split(".")[0] for error in ERRORS} == {"schema", "graph", "ingest"}
+    assert {error.__module__.split(".")[0] for error in ERRORS} == {
+        "schema",
+        "graph",
+        "ingest",
+        "api",
+    }
 
 
 @pytest.mark.parametrize("error", ERRORS, ids=_name)

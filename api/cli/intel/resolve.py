@@ -56,11 +56,19 @@ class Candidate:
     detail: str
 
 
-class Unresolved(Exception):
-    """The argument names no live record (``candidates`` empty) or several."""
+class Unresolved(InvalidInput):
+    """The argument names no live record (``candidates`` empty) or several: the user's input
+    is what is wrong, as with any :class:`InvalidInput`."""
 
-    def __init__(self, message: str, candidates: Sequence[Candidate] = (), more: bool = False):
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        candidates: Sequence[Candidate] = (),
+        more: bool = False,
+        *,
+        field: str = "argument",
+    ) -> None:
+        super().__init__(message, field=field)
         self.message = message
         self.candidates = tuple(candidates)
         self.more = more

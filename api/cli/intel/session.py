@@ -58,13 +58,13 @@ def _print_unresolved(e: Unresolved) -> None:
 def answer(use: Use[T]) -> T:
     """Run ``use`` against the configured database; on failure print why and exit."""
     local, settings = LocalServerSettings.from_env(), ApiSettings.from_env()
-    try:
-        with fail_cleanly():
-            ensure_database(local, settings.graph)
+    with fail_cleanly():
+        ensure_database(local, settings.graph)
+        try:
             return run(_with_context(settings, use))
-    except Unresolved as e:
-        _print_unresolved(e)
-        raise typer.Exit(code=NOT_RESOLVED) from e
+        except Unresolved as e:  # before fail_cleanly: its own message and exit status
+            _print_unresolved(e)
+            raise typer.Exit(code=NOT_RESOLVED) from e
 
 
 def day_of(value: datetime | None) -> date | None:

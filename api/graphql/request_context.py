@@ -73,7 +73,9 @@ def build_context(
         analytics=AnalyticsService(client),
         commands=CommandServices.over(client),
         relationships=RelationshipService(client, loaders),
-        referrals=ReferralService(client, loaders, reader=referral_reader),
+        referrals=ReferralService(
+            client, loaders, reader=referral_reader, cache=results, marker=marker
+        ),
         org=org,
         committees=CommitteeField(org),
         links=HiddenLinksService(client, cache=results, marker=marker, projection=link_projection),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from types import MappingProxyType
 
 import networkx as nx
@@ -14,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from algorithms.referral_paths import ReferralPath, referral_paths
 from algorithms.tie_evidence import DEFAULT_EVIDENCE, Evidence, EvidenceParameters, hop_strength
 from api.graphql.loaders import RequestLoaders
+from api.services.result_cache import RequestMarker, ResultCache
 from graph.driver import GraphClient
 from graph.projection.followed import FollowedReferralReader
 from graph.reading.referrals import ReferralReader
@@ -177,8 +179,11 @@ class ReferralService:
         evidence: EvidenceParameters = DEFAULT_EVIDENCE,
         timeout: float = 20.0,
         reader: ReferralReader | FollowedReferralReader | None = None,
+        cache: ResultCache | None = None,
+        marker: RequestMarker | None = None,
     ) -> None:
         self.reader = reader or ReferralReader(client, timeout=timeout)
+        self._cache, self._marker = cache, marker
         self.loaders = loaders
         self.node_cap = node_cap
         self.evidence = evidence
@@ -201,6 +206,47 @@ class ReferralService:
             raise InvalidInput(f"k must be between 1 and {MAX_K}", field="k")
         if not 1 <= max_hops <= MAX_HOPS:
             raise InvalidInput(f"maxHops must be between 1 and {MAX_HOPS}", field="maxHops")
+        search = partial(
+            self._search,
+            source=source,
+            target=target,
+            k=k,
+            max_hops=max_hops,
+            exclude_people=exclude_people,
+            exclude_companies=exclude_companies,
+            introducers=introducers,
+            target_weights=target_weights,
+        )
+        if self._cache is None or self._marker is None:
+            return await search()
+        # The same question at the same state of the graph (and on the same day: open-ended
+        # tenures are measured to today) has the same answer: asked again, it is not searched.
+        key = (
+            "referral-paths",
+            source,
+            target,
+            k,
+            max_hops,
+            tuple(sorted(exclude_people)),
+            tuple(sorted(exclude_companies)),
+            introducers,
+            tuple(sorted((target_weights or {}).items())),
+            datetime.now(UTC).date(),
+        )
+        return await self._cache.get_or_compute(key, await self._marker.value(), search)
+
+    async def _search(
+        self,
+        *,
+        source: tuple[str, str] | None,
+        target: tuple[str, str],
+        k: int,
+        max_hops: int,
+        exclude_people: Collection[str],
+        exclude_companies: Collection[str],
+        introducers: IntroducerKind,
+        target_weights: Mapping[str, float] | None,
+    ) -> ReferralAnswer | NoReferralPath | Unknown:
         resolved = await self._resolve(source, target, target_weights)
         if not isinstance(resolved, _Search):
             return resolved

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
+from api.services.result_cache import ResultCache
 from graph.driver import GraphClient
 from tests.api.crm_data import EVE
 from tests.api.referral_data import BETA, DAN, seed_referrals, soft_delete
@@ -141,6 +144,24 @@ async def test_deleted_people_are_never_on_a_path(gql: Gql, clean_graph: GraphCl
     result = ask(gql, **{"from": gid("Person", CAROL.uid), "to": gid("Person", ANN.uid)})
 
     assert all("Bob Stone" not in names(p) for p in result["paths"])
+
+
+async def test_the_same_question_again_comes_from_the_result_cache_until_anyone_writes(
+    gql: Gql, api: TestClient, clean_graph: GraphClient
+) -> None:
+    question = {"from": gid("Person", CAROL.uid), "to": gid("Person", ANN.uid)}
+    first = ask(gql, **question)
+    results: ResultCache = cast(Starlette, api.app).state.results
+    hits = results.stats.hits
+
+    assert ask(gql, **question) == first
+    assert results.stats.hits == hits + 1
+
+    await soft_delete(clean_graph, BOB.uid)
+    after = ask(gql, **question)
+
+    assert results.stats.hits == hits + 1
+    assert all("Bob Stone" not in names(p) for p in after["paths"])
 
 
 def test_an_unknown_target_is_not_found(gql: Gql) -> None:

@@ -22,6 +22,7 @@ from algorithms.account_history import AccountHistory, ActivityHistory, DealOutc
 from algorithms.key_customers import Pareto, Rfm, pareto, rfm
 from algorithms.lifecycle import DEFAULT_LIFECYCLE, Lifecycle, LifecycleParameters
 from algorithms.lifecycle import lifecycle_stage as stage_of
+from graph.compute_lane import in_cpu_lane
 from graph.driver import GraphClient
 from graph.reading.customers import AccountHistoryReader
 from schema.enums import DealStage
@@ -248,7 +249,7 @@ class CustomerService:
 
     async def _analyse(self, as_of: date, currency: str, roll_up: bool) -> CustomerAnalysis:
         read = await self._reader.accounts(as_of=as_of, customers_only=True, roll_up=roll_up)
-        view, ranked = await asyncio.to_thread(
+        view, ranked = await in_cpu_lane(
             analyse,
             read.records,
             as_of=as_of,

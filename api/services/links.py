@@ -17,7 +17,6 @@ linked to everyone it ever hired from).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,6 +25,7 @@ from algorithms.communities import Partition, louvain_partition
 from algorithms.hidden_links import DEFAULT_PARAMETERS, HiddenLink, LinkParameters, hidden_links
 from api.services.link_graph import community_graph, link_graph
 from api.services.result_cache import RequestMarker, ResultCache
+from graph.compute_lane import in_cpu_lane
 from graph.driver import GraphClient
 from graph.projection.followed_intel import FollowedLinkProjection
 from graph.reading.link_projection import DEFAULT_LIMITS, LinkProjection, ProjectionLimits
@@ -153,7 +153,7 @@ class HiddenLinksService:
             network = await self._projection.company(company_uid, as_of=as_of)
             if network is None:
                 return None
-            found = await asyncio.to_thread(
+            found = await in_cpu_lane(
                 self._links, network, source=company_uid, as_of=as_of, min_confidence=0.0
             )
             return tuple(found)
@@ -210,7 +210,7 @@ class HiddenLinksService:
 
         async def compute() -> _Everything:
             network = await self._projection.everything(as_of=as_of)
-            found = await asyncio.to_thread(
+            found = await in_cpu_lane(
                 self._links, network, source=None, as_of=as_of, min_confidence=GLOBAL_FLOOR
             )
             home = frozenset(c.uid for c in network.companies if c.is_home)
@@ -225,7 +225,7 @@ class HiddenLinksService:
         async def compute() -> Partition:
             everything = await self._everything()
             G = community_graph(everything.links, floor=COMMUNITY_FLOOR, left_out=everything.home)
-            return await asyncio.to_thread(louvain_partition, G, seed=COMMUNITY_SEED)
+            return await in_cpu_lane(louvain_partition, G, seed=COMMUNITY_SEED)
 
         marker = await self._marker.value()
         return await self._cache.get_or_compute(("communities", as_of), marker, compute)

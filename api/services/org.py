@@ -16,13 +16,13 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 import networkx as nx
-from starlette.concurrency import run_in_threadpool
 
 from algorithms.buying_committee import BuyingCommittee, CommitteeCandidate, buying_committee
 from algorithms.decision_makers import DealInvolvement, DecisionMaker, rank_decision_makers
 from algorithms.org_chart import OrgChart, infer_org_chart
 from api.services.org_graph import colleague_graph, org_graph
 from api.services.result_cache import RequestMarker, ResultCache
+from graph.compute_lane import in_cpu_lane
 from graph.driver import GraphClient
 from graph.projection.followed import FollowedOrgReader
 from graph.projection.followed_intel import FollowedCommitteeReader
@@ -164,7 +164,7 @@ class OrgService:
         )
         if projection is None:
             return None
-        G, chart = await run_in_threadpool(_chart, projection, min_confidence=min_confidence)
+        G, chart = await in_cpu_lane(_chart, projection, min_confidence=min_confidence)
         return projection, G, chart
 
     async def _rank(
@@ -176,7 +176,7 @@ class OrgService:
         projection, G, chart = drawn
         people = projection.people_by_uid()
         roles = await self._org.deal_roles(list(people), projection.companies)
-        ranked = await run_in_threadpool(
+        ranked = await in_cpu_lane(
             rank_decision_makers,
             G,
             chart=chart,
@@ -203,7 +203,7 @@ class OrgService:
             c.person for c in candidates if c.person not in dict(deal.members)
         ][:_COMMITTEE_TARGETS]
         paths = await self._committees.colleague_paths(list(dict.fromkeys(targets)))
-        coverage = await run_in_threadpool(_coverage, paths, deal=deal, candidates=candidates)
+        coverage = await in_cpu_lane(_coverage, paths, deal=deal, candidates=candidates)
         return CommitteeAnswer(deal=deal, account=account, coverage=coverage)
 
     def _ranking(self, company_uid: str) -> asyncio.Task[DecisionMakersAnswer | None]:

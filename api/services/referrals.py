@@ -10,12 +10,12 @@ from functools import partial
 from types import MappingProxyType
 
 import networkx as nx
-from starlette.concurrency import run_in_threadpool
 
 from algorithms.referral_paths import ReferralPath, referral_paths
 from algorithms.tie_evidence import DEFAULT_EVIDENCE, Evidence, EvidenceParameters, hop_strength
 from api.graphql.loaders import RequestLoaders
 from api.services.result_cache import RequestMarker, ResultCache
+from graph.compute_lane import in_cpu_lane
 from graph.driver import GraphClient
 from graph.projection.followed import FollowedReferralReader
 from graph.reading.referrals import ReferralReader
@@ -268,10 +268,10 @@ class ReferralService:
             tenure_weight=self.evidence.former_coworkers,
         )
         seeds = resolved.sources | resolved.targets.keys()
-        G = await run_in_threadpool(
+        G = await in_cpu_lane(
             build_graph, projection, seeds, as_of=datetime.now(UTC).date(), parameters=self.evidence
         )
-        found = await run_in_threadpool(
+        found = await in_cpu_lane(
             referral_paths,
             G,
             resolved.sources,

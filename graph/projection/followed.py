@@ -4,11 +4,11 @@ applied (read-your-writes) and runs its CPU-bound work in a worker thread."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Collection, Coroutine, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from graph.compute_lane import in_cpu_lane
 from graph.driver import GraphClient
 from graph.projection.follower import ProjectionFollower
 from graph.projection.org_view import ResidentOrgReader
@@ -44,7 +44,7 @@ async def _answer(
     if store is None:
         return await fallback()
     async with follower.gate.reading():
-        return await asyncio.to_thread(_drive, resident(store))
+        return await in_cpu_lane(_drive, resident(store))
 
 
 class FollowedOrgReader:

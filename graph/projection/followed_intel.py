@@ -7,10 +7,10 @@ then. A company's links still send one indexed query per answer, the full-text n
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from datetime import date
 
+from graph.compute_lane import in_cpu_lane
 from graph.driver import GraphClient
 from graph.projection.committee_view import ResidentCommitteeReader
 from graph.projection.followed import _answer, _drive
@@ -69,7 +69,7 @@ class FollowedLinkProjection:
         async with self.follower.gate.reading():
             resident = ResidentLinkProjection(store, limits=self.reads.limits)
             await read_name_matches(resident, self.reads, uid)
-            return await asyncio.to_thread(_drive, resident.company(uid, as_of=as_of))
+            return await in_cpu_lane(_drive, resident.company(uid, as_of=as_of))
 
     async def everything(self, *, as_of: date) -> CompanyNetwork:
         return await self.reads.everything(as_of=as_of)

@@ -4,9 +4,10 @@
 tried in order, the first that matches decides. The rules, why their order is the whole
 trick, and the decisions worth knowing are in :mod:`schema.title_rules`.
 
-The ``department`` argument wins when it names a known department; else the title's words
-decide; else OTHER for an unknown department name, None when nothing is known. Board seats
-get no department from their title.
+Abbreviations ("Dir", "Mng Dir", "Sr Mgr", "SVP") are written out first
+(:mod:`schema.title_abbreviations`). The ``department`` argument wins when it names a known
+department; else the title's words decide; else OTHER for an unknown department name, None
+when nothing is known. Board seats get no department from their title.
 
 Examples
 --------
@@ -31,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from schema.enums import Department, Seniority
+from schema.title_abbreviations import expand_abbreviations
 from schema.title_rules import DEPARTMENT_RULES, SENIORITY_RULES
 
 __all__ = ["TitleClass", "classify_title", "normalise_department"]
@@ -114,7 +116,7 @@ def classify_title(title: str | None, department: str | None = None) -> TitleCla
 department=<Department.PRODUCT: 'product'>)
     """
     named = normalise_department(department)
-    text = _normalised(title or "")
+    text = expand_abbreviations(_normalised(title or ""))
     if not text:
         return TitleClass(Seniority.UNKNOWN, named)
     seniority = _seniority(text)

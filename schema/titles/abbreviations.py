@@ -3,7 +3,7 @@
 People write titles the short way: "Dir Trading", "Mng Dir", "Sr Mgr", "SVP Sales", "Asst
 to the Pres". :func:`expand_abbreviations` replaces each abbreviation (a whole word of the
 normalised title: case-folded, punctuation as single spaces) by the words the rules of
-:mod:`schema.title_rules` know, so "Dir Trading" reads as a director and "Mng Dir Trading" as
+:mod:`schema.titles.rules` know, so "Dir Trading" reads as a director and "Mng Dir Trading" as
 a managing director, not as individual contributors. The table is the whole module: add a
 row to teach it a new one.
 

@@ -2,10 +2,10 @@
 
 :func:`classify_title` reads a title the way a person skimming an org chart would: rules
 tried in order, the first that matches decides. The rules, why their order is the whole
-trick, and the decisions worth knowing are in :mod:`schema.title_rules`.
+trick, and the decisions worth knowing are in :mod:`schema.titles.rules`.
 
 Abbreviations ("Dir", "Mng Dir", "Sr Mgr", "SVP") are written out first
-(:mod:`schema.title_abbreviations`). The ``department`` argument wins when it names a known
+(:mod:`schema.titles.abbreviations`). The ``department`` argument wins when it names a known
 department; else the title's words decide; else OTHER for an unknown department name, None
 when nothing is known. Board seats get no department from their title.
 
@@ -32,8 +32,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from schema.enums import Department, Seniority
-from schema.title_abbreviations import expand_abbreviations
-from schema.title_rules import DEPARTMENT_RULES, SENIORITY_RULES
+from schema.titles.abbreviations import expand_abbreviations
+from schema.titles.rules import DEPARTMENT_RULES, SENIORITY_RULES
 
 __all__ = ["TitleClass", "classify_title", "normalise_department"]
 

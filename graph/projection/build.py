@@ -141,7 +141,7 @@ async def fetch_touched(tx: Transaction, store: ProjectionStore, touched: Touche
         people=people,
         deals=await read(q.TOUCHED_DEALS, deals),
         interactions=await read(q.TOUCHED_INTERACTIONS, interactions),
-        links=await fetch_links(tx, touched, deals),
+        links=await fetch_links(read, touched, deals),
     )
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, LiteralString
 
-from graph.driver import Record, Transaction
+from graph.driver import Record
 from graph.projection import link_queries as q
 from graph.projection.link_records import CandidateEdge, DealFacts, IdentifierFacts
 from graph.projection.store import ProjectionStore
@@ -43,13 +43,14 @@ class LinkFetched:
     deal_rows: list[Record]
 
 
-async def fetch_links(tx: Transaction, touched: Touched, deals: Iterable[str]) -> LinkFetched:
-    """Read, in ``tx``, the touched companies' records and the facts of ``deals`` (those of
-    the touched records) again; nothing is put in place."""
-
-    async def read(text: Any, uids: frozenset[str]) -> list[Record]:
-        return await tx.run(text, {"uids": sorted(uids)}) if uids else []
-
+async def fetch_links(
+    read: Callable[[LiteralString, Iterable[str]], Awaitable[list[Record]]],
+    touched: Touched,
+    deals: Iterable[str],
+) -> LinkFetched:
+    """Read, with ``fetch_touched``'s ``read`` (its transaction, ``$uids``), the touched
+    companies' records and the facts of ``deals`` (those of the touched records) again;
+    nothing is put in place."""
     companies, dealt = frozenset(touched.companies), frozenset(deals)
     return LinkFetched(
         companies=companies,
